@@ -1,0 +1,11 @@
+const CHANNEL_PATH = /^[a-z0-9]+(?:-[a-z0-9]+)*(?:\/[a-z0-9]+(?:-[a-z0-9]+)*)*$/;
+
+/**
+ * Normalises what a partner may send for a channel (`yaowen/shandong`, `/yaowen/shandong/`)
+ * to the stored slug path, or null when it cannot be one. The strict alphabet also keeps
+ * LIKE wildcards out of subtree filters.
+ */
+export function parseChannelPath(input: string): string | null {
+  const trimmed = input.trim().replace(/^\/+|\/+$/g, '');
+  return CHANNEL_PATH.test(trimmed) ? trimmed : null;
+}

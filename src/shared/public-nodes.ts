@@ -1,0 +1,21 @@
+/**
+ * `node(id:)` loads rows straight by key, bypassing the filters of the root fields. Anything with a
+ * publication status is only public once published; everything else (channels, tags) always is.
+ */
+export function publicNode<T>(node: T): T | null {
+  if (node && typeof node === 'object' && 'status' in node && node.status !== 'published') return null;
+  return node;
+}
+
+// How plugin-drizzle's loader reports a key with no row: `Model articles(7) not found`.
+const MISSING_ROW = /^Model \w+\(.*\) not found$/;
+
+/** An ID that names no row is a `null` node, as Relay specifies, not an error. */
+export async function missingAsNull<T>(load: Promise<T> | T): Promise<T | null> {
+  try {
+    return await load;
+  } catch (error) {
+    if (error instanceof Error && MISSING_ROW.test(error.message)) return null;
+    throw error;
+  }
+}

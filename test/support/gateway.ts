@@ -1,0 +1,61 @@
+import { afterAll, beforeAll } from 'vitest';
+import { createGateway } from '../../src/gateway';
+import { statementsFromServerTiming } from '../../src/http/server-timing';
+import { openTestDatabase, type TestDatabase } from './database';
+
+export interface GraphQLResponse<T = Record<string, any>> {
+  status: number;
+  body: { data?: T | null; errors?: { message: string; path?: string[]; extensions?: { code?: string } }[] };
+  text: string;
+  headers: Headers;
+  /** SQL statements the request sent, from its Server-Timing header. */
+  statements: number | null;
+}
+
+/**
+ * A gateway over the test database, called through Yoga's fetch API: the same HTTP handling as
+ * production (status codes, headers, masking) without a socket.
+ */
+export function useGateway() {
+  const gateway = createGateway();
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await openTestDatabase();
+  }, 120_000);
+  afterAll(async () => {
+    await database?.close();
+  });
+
+  async function graphql<T = Record<string, any>>(
+    query: string,
+    variables: Record<string, unknown> = {},
+    init: RequestInit = {},
+  ): Promise<GraphQLResponse<T>> {
+    const response = await gateway.fetch(
+      'http://gateway.test/graphql',
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
+        body: JSON.stringify({ query, variables }),
+        ...init,
+      },
+      { source: database },
+    );
+    const text = await response.text();
+    return {
+      status: response.status,
+      body: JSON.parse(text),
+      text,
+      headers: response.headers,
+      statements: statementsFromServerTiming(response.headers.get('server-timing')),
+    };
+  }
+
+  return { graphql, gateway, database: () => database };
+}
+
+/** The response's data, or a failure that shows the errors instead. */
+export function dataOf<T>(response: GraphQLResponse<T>): T {
+  if (!response.body.data) throw new Error(`no data: ${response.text}`);
+  return response.body.data;
+}
