@@ -1,8 +1,6 @@
 // Local entry: `npm start`. Embedded PGlite unless DATABASE_URL is set; seeds PGlite always, Postgres on --seed.
-import { createServer } from 'node:http';
 import { openNodeSource } from './db/node-source';
-import { createGateway } from './gateway';
-import { servePlaygroundAsset } from './http/node-assets';
+import { createNodeServer } from './http/node-server';
 import { seed } from './seed/run';
 
 const port = Number(process.env.PORT ?? 8787);
@@ -12,16 +10,7 @@ if (source.kind === 'pglite' || process.argv.includes('--seed')) {
   console.log(`seeded ${counts.articles} articles in ${counts.channels} channels`);
 }
 
-const gateway = createGateway();
-const server = createServer(async (req, res) => {
-  if (req.url === '/' || req.url === '') {
-    res.writeHead(302, { location: '/graphql' }).end();
-    return;
-  }
-  if (await servePlaygroundAsset(req, res)) return;
-  await gateway.handleNodeRequestAndResponse(req, res, { source });
-});
-
+const server = createNodeServer(source);
 server.listen(port, () => {
   const db = source.kind === 'pglite' ? 'embedded PGlite' : 'DATABASE_URL';
   console.log(`GraphQL gateway on http://localhost:${port}/graphql (GraphiQL in a browser), database: ${db}`);
