@@ -1,33 +1,34 @@
-import { createYoga, type YogaServerInstance } from 'graphql-yoga';
-import type { Context } from './context';
-import type { DatabaseSource } from './db/database';
-import { QueryMetrics } from './db/metrics';
-import { maskError } from './http/mask-error';
-import { metricsByRequest, serverTiming } from './http/server-timing';
-import { playgroundOptions, renderPlayground } from './playground/render';
-import { schema } from './schema';
+import { createEdgeCache } from './cache/edge';
+import { PersistedQueryStore } from './cache/persisted';
+import type { ResponseStore } from './cache/store';
+import { createYogaServer, type RequestEnvironment } from './http/yoga';
 
-export interface GatewayServerContext {
-  /** Where this request's database client comes from. */
-  source: DatabaseSource;
+export interface GatewayOptions {
+  /** Where the edge cache keeps responses: memory on Node, the Cache API on the Worker. */
+  store: ResponseStore;
+  /** Anonymous callers may run only the operations in schema/operations/. */
+  trustedDocumentsOnly?: boolean;
+  /** Seconds a response is kept past its freshness, to be served while the database is down. */
+  staleFor?: number;
 }
 
-export type Gateway = YogaServerInstance<GatewayServerContext, Context>;
+export interface Gateway {
+  fetch(request: Request, env: RequestEnvironment): Promise<Response>;
+}
 
-/** The GraphQL server shared by the Worker and the Node entry; only the database source differs. */
-export function createGateway(): Gateway {
-  return createYoga<GatewayServerContext, Context>({
-    schema,
-    graphqlEndpoint: '/graphql',
-    landingPage: false,
-    maskedErrors: { maskError },
-    graphiql: playgroundOptions,
-    renderGraphiQL: renderPlayground,
-    plugins: [serverTiming()],
-    context: ({ request, source }) => {
-      const metrics = new QueryMetrics();
-      metricsByRequest.set(request, metrics);
-      return { metrics, db: source.connect(metrics) };
-    },
+/**
+ * Everything between a request and the database, shared by the Worker and the Node entry:
+ * the edge cache with persisted queries in front, Yoga with the schema behind.
+ */
+export function createGateway(options: GatewayOptions): Gateway {
+  const yoga = createYogaServer();
+  const handle = createEdgeCache(yoga, {
+    store: options.store,
+    persisted: new PersistedQueryStore(),
+    trustedDocumentsOnly: options.trustedDocumentsOnly,
+    staleFor: options.staleFor,
   });
+  return {
+    fetch: (request, env) => handle(request, { ...env, purge: env.purge ?? ((tags) => options.store.purge(tags)) }),
+  };
 }

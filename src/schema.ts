@@ -1,5 +1,6 @@
 import { lexicographicSortSchema } from 'graphql';
 import { builder } from './builder';
+import { applyCacheHints } from './cache/hints';
 import './shared/scalars';
 import './modules/site/types';
 import './modules/channels/types';
@@ -7,7 +8,8 @@ import './modules/articles/body-types';
 import './modules/articles/types';
 import './modules/articles/queries';
 import './modules/articles/feed';
+import './modules/articles/mutations';
 
 builder.queryType({ description: 'Public reads of the news portal. Everything here is safe to cache.' });
 
-export const schema = lexicographicSortSchema(builder.toSchema());
+export const schema = applyCacheHints(lexicographicSortSchema(builder.toSchema()));

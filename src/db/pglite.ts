@@ -9,6 +9,7 @@ import { relations } from './relations';
 export async function createPgliteSource(options: {
   dataDir?: string;
   migrationsFolder: string;
+  timeoutMs?: number;
 }): Promise<DatabaseSource & { admin: Database }> {
   const client = new PGlite(options.dataDir);
   await client.waitReady;
@@ -17,7 +18,7 @@ export async function createPgliteSource(options: {
   return {
     admin,
     connect: (metrics: QueryMetrics) =>
-      drizzle({ client: instrument(client, metrics), relations }) as unknown as Database,
+      drizzle({ client: instrument(client, metrics, options.timeoutMs), relations }) as unknown as Database,
     close: () => client.close(),
   };
 }

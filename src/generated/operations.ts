@@ -3,6 +3,10 @@ export interface NamedOperation {
   name: string;
   document: string;
   variables: Record<string, unknown>;
+  /** SHA-256 of `document`: its trusted-document / persisted-query id. */
+  sha256: string;
+  /** SHA-256 of `document` without comments and spacing, as GraphiQL and some clients send it. */
+  normalizedSha256: string;
 }
 
 export const operations: NamedOperation[] = [
@@ -11,7 +15,9 @@ export const operations: NamedOperation[] = [
     "document": "# SQL statements: 1\n# Everything an article page shows, in one request and one SQL statement:\n# breadcrumb, kicker, title and subtitles, source, time, body, credits, editor and tags.\nquery ArticlePage($path: String!) {\n  article: articleByPath(path: $path) {\n    id\n    url\n    kind\n    breadcrumb {\n      name\n      path\n    }\n    channel {\n      id\n      name\n      path\n    }\n    kicker\n    title\n    subtitles\n    source\n    publishedAt\n    updatedAt\n    summary\n    cover {\n      url\n      width\n      height\n      alt\n      caption\n    }\n    body {\n      __typename\n      ... on ParagraphBlock {\n        text\n      }\n      ... on HeadingBlock {\n        level\n        text\n      }\n      ... on ImageBlock {\n        image {\n          url\n          width\n          height\n          alt\n          caption\n          credit\n        }\n      }\n      ... on EmbedBlock {\n        media\n        url\n        title\n        durationSeconds\n      }\n    }\n    bylines {\n      role\n      roleLabel\n      name\n      organisation\n    }\n    editor\n    tags {\n      id\n      name\n    }\n  }\n}\n",
     "variables": {
       "path": "/yaowen/shandong/20240315/sdwchy.html"
-    }
+    },
+    "sha256": "00b0dfa018575abb82e852897afd1bdcdb5f53b1d306eacec44f642d6c70007d",
+    "normalizedSha256": "37a219a2dc77247dffdf7857985bd6dc49698cc6b924185a31f05c1475b06a68"
   },
   {
     "name": "ChannelFeed",
@@ -19,11 +25,15 @@ export const operations: NamedOperation[] = [
     "variables": {
       "channel": "yaowen",
       "first": 20
-    }
+    },
+    "sha256": "3c62bdda19c62e2bf8b9ca36a3c48a506d1ae4319f23dab62bf9b0cd6bab867d",
+    "normalizedSha256": "6006f1684b7d8410757dd127731db0ac5982a35b4498f841098d6f2f8c73ec1c"
   },
   {
     "name": "SiteChrome",
     "document": "# SQL statements: 1\n# What every page frames its content with: navigation, footer links, operators, licences and report contacts.\nquery SiteChrome {\n  site {\n    name\n    url\n    homeLabel\n    navigation {\n      id\n      name\n      slug\n      path\n      url\n      kind\n      children {\n        id\n        name\n        path\n        url\n      }\n    }\n    footerLinks {\n      label\n      href\n    }\n    copyright\n    operators\n    operatorsNote\n    licences {\n      kind\n      label\n      number\n      text\n      href\n    }\n    report {\n      phone\n      email\n    }\n  }\n}\n",
-    "variables": {}
+    "variables": {},
+    "sha256": "d08624b12090a3c6960968959a527e68321f3cc1316b62920b48f099357f9ad0",
+    "normalizedSha256": "722ad349b012f9e5bb48b4e3ad79b961e5778beeb71628f01012555ef5ffa684"
   }
 ];

@@ -1,5 +1,6 @@
 import { PothosError, PothosValidationError } from '@pothos/core';
 import { GraphQLError } from 'graphql';
+import { DatabaseUnavailableError } from '../db/metrics';
 
 const INTERNAL = 'Unexpected error.';
 
@@ -21,9 +22,24 @@ export function maskError(error: unknown, _message: string): Error {
       : original.message;
     return new GraphQLError(message, { ...location, extensions: { code: 'BAD_USER_INPUT' } });
   }
+  if (causedBy(original, DatabaseUnavailableError)) {
+    return new GraphQLError('The news database is temporarily unavailable; retry in a few seconds.', {
+      ...location,
+      extensions: { code: 'SERVICE_UNAVAILABLE' },
+    });
+  }
   // The located error carries the original's message and extensions; returning it unchanged also
   // tells Yoga not to log a caller's mistake as a server error.
   if (wrapped && original instanceof GraphQLError && !(original instanceof PothosError)) return wrapped;
   // Yoga logs the original of anything masked here, for the operator's eyes only.
   return new GraphQLError(INTERNAL, { ...location, extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+}
+
+/** Drizzle wraps driver errors (DrizzleQueryError), so the reason may sit a few `cause`s down. */
+function causedBy(error: unknown, type: new (...args: never[]) => Error): boolean {
+  for (let current = error, depth = 0; current && depth < 5; depth++) {
+    if (current instanceof type) return true;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return false;
 }

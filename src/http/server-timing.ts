@@ -1,31 +1,18 @@
-import type { Plugin } from 'graphql-yoga';
 import type { QueryMetrics } from '../db/metrics';
 
-/** Remembers each request's statement meter so the response can report it. */
-export const metricsByRequest = new WeakMap<Request, QueryMetrics>();
-
 /**
- * `Server-Timing: db;dur=1.8;desc="1 statement", total;dur=4.2` on every response: database time
- * and statement count for whoever tunes a query, visible in any browser's network panel.
+ * `Server-Timing: db;dur=1.8;desc="1 statement", total;dur=4.2`: database time and statement count
+ * of a request, for whoever tunes a query, visible in any browser's network panel.
  */
-export function serverTiming(): Plugin {
-  const started = new WeakMap<Request, number>();
-  return {
-    onRequest({ request }) {
-      started.set(request, performance.now());
-    },
-    onResponse({ request, response }) {
-      const metrics = metricsByRequest.get(request);
-      const begin = started.get(request);
-      const parts: string[] = [];
-      if (metrics) {
-        const noun = metrics.statements === 1 ? 'statement' : 'statements';
-        parts.push(`db;dur=${metrics.dbTimeMs.toFixed(1)};desc="${metrics.statements} ${noun}"`);
-      }
-      if (begin !== undefined) parts.push(`total;dur=${(performance.now() - begin).toFixed(1)}`);
-      if (parts.length) response.headers.set('Server-Timing', parts.join(', '));
-    },
-  };
+export function serverTimingHeader(metrics: QueryMetrics | null, totalMs: number, cache?: string): string {
+  const parts: string[] = [];
+  if (cache) parts.push(`cache;desc="${cache}"`);
+  const statements = metrics?.statements ?? 0;
+  parts.push(
+    `db;dur=${(metrics?.dbTimeMs ?? 0).toFixed(1)};desc="${statements} ${statements === 1 ? 'statement' : 'statements'}"`,
+  );
+  parts.push(`total;dur=${totalMs.toFixed(1)}`);
+  return parts.join(', ');
 }
 
 /** Reads the statement count back from a Server-Timing header (tests, benchmarks). */

@@ -24,6 +24,10 @@ const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '
  */
 export function renderPlayground(options: GraphiQLOptions): string {
   const assets = PLAYGROUND_ASSETS;
+  // Yoga's wrapper fills the active (first) tab's editors from `query` and `variables`, not from
+  // `defaultTabs[0]`: without them that tab is labelled ArticlePage but holds Yoga's welcome text.
+  const [first] = options.defaultTabs ?? [];
+  const props = first ? { query: first.query, variables: first.variables, ...options } : options;
   const workers = {
     editorWorkerService: `${assets}/monacoeditorwork/editor.worker.bundle.js`,
     json: `${assets}/monacoeditorwork/json.worker.bundle.js`,
@@ -53,7 +57,7 @@ self.MonacoEnvironment = { globalAPI: false, getWorkerUrl: (_id, label) => worke
 </script>
 <script src="${assets}/yoga-graphiql.umd.js"></script>
 <script>
-prepareWorkers().finally(() => YogaGraphiQL.renderYogaGraphiQL(root, ${escapeForScript(JSON.stringify(options))}));
+prepareWorkers().finally(() => YogaGraphiQL.renderYogaGraphiQL(root, ${escapeForScript(JSON.stringify(props))}));
 </script>
 </body>
 </html>`;

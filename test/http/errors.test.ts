@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { MemoryStore } from '../../src/cache/memory-store';
 import { createNodePostgresSource } from '../../src/db/node-postgres';
 import { createGateway } from '../../src/gateway';
 import { operation } from '../support/operations';
@@ -10,17 +11,14 @@ describe('unexpected errors', () => {
       connectionString: 'postgres://gateway:secret@db-internal.invalid:6543/news?connect_timeout=2',
     });
     try {
-      const gateway = createGateway();
+      const gateway = createGateway({ store: new MemoryStore() });
       const { document, variables } = operation('ArticlePage');
-      const response = await gateway.fetch(
-        'http://gateway.test/graphql',
-        {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ query: document, variables }),
-        },
-        { source },
-      );
+      const request = new Request('http://gateway.test/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: document, variables }),
+      });
+      const response = await gateway.fetch(request, { source });
       const text = await response.text();
       const body = JSON.parse(text);
       expect(body.errors).toEqual([

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll } from 'vitest';
+import { MemoryStore } from '../../src/cache/memory-store';
 import { createGateway } from '../../src/gateway';
 import { statementsFromServerTiming } from '../../src/http/server-timing';
 import { openTestDatabase, type TestDatabase } from './database';
@@ -16,8 +17,10 @@ export interface GraphQLResponse<T = Record<string, any>> {
  * A gateway over the test database, called through Yoga's fetch API: the same HTTP handling as
  * production (status codes, headers, masking) without a socket.
  */
-export function useGateway() {
-  const gateway = createGateway();
+export function useGateway(options: { cacheEntries?: number; editorToken?: string } = {}) {
+  // Domain tests look at the database path, so by default the edge cache keeps nothing.
+  const store = new MemoryStore(options.cacheEntries ?? 0);
+  const gateway = createGateway({ store });
   let database: TestDatabase;
   beforeAll(async () => {
     database = await openTestDatabase();
@@ -31,16 +34,13 @@ export function useGateway() {
     variables: Record<string, unknown> = {},
     init: RequestInit = {},
   ): Promise<GraphQLResponse<T>> {
-    const response = await gateway.fetch(
-      'http://gateway.test/graphql',
-      {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
-        body: JSON.stringify({ query, variables }),
-        ...init,
-      },
-      { source: database },
-    );
+    const request = new Request('http://gateway.test/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
+      body: JSON.stringify({ query, variables }),
+      ...init,
+    });
+    const response = await send(request);
     const text = await response.text();
     return {
       status: response.status,
@@ -51,7 +51,12 @@ export function useGateway() {
     };
   }
 
-  return { graphql, gateway, database: () => database };
+  /** Any request, through the whole gateway (edge cache included). */
+  function send(request: Request) {
+    return gateway.fetch(request, { source: database, editorToken: options.editorToken });
+  }
+
+  return { graphql, send, store, database: () => database };
 }
 
 /** The response's data, or a failure that shows the errors instead. */

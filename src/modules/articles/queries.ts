@@ -1,4 +1,7 @@
 import { builder } from '../../builder';
+import type { FieldCachePolicy } from '../../cache/hints';
+import { lifetimes } from '../../cache/lifetimes';
+import { cacheTags, lookupTags } from '../../cache/tags';
 import { userError } from '../../shared/errors';
 import { normaliseArticlePath } from './article-path';
 import { Article } from './types';
@@ -11,6 +14,13 @@ builder.queryFields((t) => ({
     type: Article,
     nullable: true,
     description: 'A published article by its global ID; null when there is none or it is not public.',
+    extensions: {
+      cache: {
+        tags: (args) => lookupTags(args.id),
+        maxAge: lifetimes.archivedArticle,
+        missMaxAge: lifetimes.feed,
+      } satisfies FieldCachePolicy,
+    },
     args: { id: t.arg.globalID({ required: true, description: 'The `id` of an Article.' }) },
     resolve: (query, _root, args, ctx) => {
       if (args.id.typename !== 'Article') {
@@ -25,6 +35,13 @@ builder.queryFields((t) => ({
     type: Article,
     nullable: true,
     description: 'A published article by the path or full URL of its page; null when there is none.',
+    extensions: {
+      cache: {
+        tags: (args) => [cacheTags.articlePath(normaliseArticlePath(args.path) ?? '')],
+        maxAge: lifetimes.archivedArticle,
+        missMaxAge: lifetimes.feed,
+      } satisfies FieldCachePolicy,
+    },
     args: {
       path: t.arg.string({
         required: true,

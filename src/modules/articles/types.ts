@@ -1,4 +1,7 @@
 import { builder } from '../../builder';
+import type { TypeCachePolicy } from '../../cache/hints';
+import { articleLifetime, lifetimes } from '../../cache/lifetimes';
+import { cacheTags } from '../../cache/tags';
 import { breadcrumbOf, breadcrumbSelection } from '../channels/breadcrumb';
 import { BreadcrumbItemRef } from '../channels/types';
 import { renderBodyHtml } from './body-blocks';
@@ -56,6 +59,12 @@ export const Tag = builder.drizzleNode('tags', {
   name: 'Tag',
   description: 'A keyword grouping articles on one subject.',
   id: { column: (tag) => tag.id },
+  extensions: {
+    cache: {
+      tags: (tag) => [cacheTags.tag(tag.id)],
+      maxAge: lifetimes.siteChrome,
+    } satisfies TypeCachePolicy<{ id: number }>,
+  },
   fields: (t) => ({ name: t.exposeString('name', { description: 'The keyword, e.g. 乡村振兴.' }) }),
 });
 
@@ -63,8 +72,14 @@ export const Article = builder.drizzleNode('articles', {
   name: 'Article',
   description: 'A published story, photo gallery or video, with everything its page shows.',
   id: { column: (article) => article.id },
-  // Status is always loaded so node(id:) can refuse anything that is not published.
-  select: { columns: { id: true, status: true } },
+  // Status is always loaded so node(id:) can refuse anything that is not published; updatedAt for its cache lifetime.
+  select: { columns: { id: true, status: true, updatedAt: true } },
+  extensions: {
+    cache: {
+      tags: (article) => [cacheTags.article(article.id)],
+      maxAge: (article) => articleLifetime(article),
+    } satisfies TypeCachePolicy<{ id: number; updatedAt: Date }>,
+  },
   fields: (t) => ({
     path: t.exposeString('path', { description: 'Site-relative URL of the article page; pass it to `articleByPath`.' }),
     url: t.string({

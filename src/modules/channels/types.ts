@@ -1,4 +1,7 @@
 import { builder } from '../../builder';
+import type { TypeCachePolicy } from '../../cache/hints';
+import { lifetimes } from '../../cache/lifetimes';
+import { cacheTags } from '../../cache/tags';
 import { userError } from '../../shared/errors';
 import { type BreadcrumbItem, breadcrumbOf, breadcrumbSelection, channelUrlPath } from './breadcrumb';
 import { parseChannelPath } from './channel-path';
@@ -33,6 +36,12 @@ export const Channel = builder.drizzleNode('channels', {
   name: 'Channel',
   description: 'A section of the site (栏目). Channels form a tree: 要闻 contains 山东.',
   id: { column: (channel) => channel.id },
+  extensions: {
+    cache: {
+      tags: (channel) => [cacheTags.channel(channel.id)],
+      maxAge: lifetimes.siteChrome,
+    } satisfies TypeCachePolicy<{ id: number }>,
+  },
   fields: (t) => ({
     slug: t.exposeString('slug', { description: 'Pinyin slug of this level, e.g. `shandong`.' }),
     path: t.exposeString('path', { description: 'Full slug path from the top, e.g. `yaowen/shandong`.' }),

@@ -1,4 +1,7 @@
 import { builder } from '../../builder';
+import type { TypeCachePolicy } from '../../cache/hints';
+import { lifetimes } from '../../cache/lifetimes';
+import { cacheTags } from '../../cache/tags';
 
 const LicenceKind = builder.enumType('LicenceKind', {
   description: 'Which register a licence or filing belongs to.',
@@ -52,6 +55,7 @@ const ReportContact = builder.objectRef<{ phone: string; email: string }>('Repor
 const Site = builder.drizzleObject('sites', {
   name: 'Site',
   description: 'The portal: its name, navigation and everything its footer must show.',
+  extensions: { cache: { tags: () => [cacheTags.site], maxAge: lifetimes.siteChrome } satisfies TypeCachePolicy },
   fields: (t) => ({
     name: t.exposeString('name', { description: 'Name of the site, e.g. 聊城新闻网.' }),
     url: t.exposeString('url', { description: 'Canonical origin of the site.' }),

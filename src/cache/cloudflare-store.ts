@@ -1,0 +1,63 @@
+import { type CachedResponse, type ResponseStore, TagIndex } from './store';
+
+export interface CloudflarePurgeConfig {
+  zoneId: string;
+  apiToken: string;
+  /** Only to point tests at a local stand-in; production uses Cloudflare's API. */
+  apiBase?: string;
+}
+
+const ORIGIN = 'https://graphql-edge-cache.internal/';
+
+/**
+ * The Worker's edge cache: the Cloudflare Cache API of the data centre serving the request.
+ * Entries carry a `Cache-Tag` header, so a purge by tag through Cloudflare's API reaches every data
+ * centre; the isolate's own index also deletes the local copies at once (and counts them).
+ */
+export class CloudflareCacheStore implements ResponseStore {
+  private readonly index = new TagIndex();
+
+  constructor(
+    private readonly cache: Cache,
+    private readonly purgeConfig?: CloudflarePurgeConfig,
+  ) {}
+
+  async get(key: string) {
+    const response = await this.cache.match(ORIGIN + key);
+    if (!response) return undefined;
+    return (await response.json()) as CachedResponse;
+  }
+
+  async put(key: string, entry: CachedResponse, keepFor: number) {
+    const response = new Response(JSON.stringify(entry), {
+      headers: {
+        'content-type': 'application/json',
+        'cache-control': `public, max-age=${keepFor}`,
+        // Cloudflare reads this header on stored responses to purge them by tag.
+        'cache-tag': entry.tags.join(','),
+      },
+    });
+    await this.cache.put(ORIGIN + key, response);
+    this.index.add(key, entry.tags);
+  }
+
+  async purge(tags: readonly string[]) {
+    const keys = this.index.take(tags);
+    await Promise.all(keys.map((key) => this.cache.delete(ORIGIN + key)));
+    if (this.purgeConfig && tags.length) await purgeByTag(this.purgeConfig, tags);
+    return keys.length;
+  }
+}
+
+/** Cloudflare's purge-by-tag API takes at most 100 tags per call. */
+async function purgeByTag(config: CloudflarePurgeConfig, tags: readonly string[]) {
+  const base = config.apiBase ?? 'https://api.cloudflare.com/client/v4';
+  for (let start = 0; start < tags.length; start += 100) {
+    const response = await fetch(`${base}/zones/${config.zoneId}/purge_cache`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${config.apiToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ tags: tags.slice(start, start + 100) }),
+    });
+    if (!response.ok) throw new Error(`Cloudflare purge failed with HTTP ${response.status}`);
+  }
+}

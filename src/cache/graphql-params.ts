@@ -1,0 +1,46 @@
+/** The GraphQL-over-HTTP parameters of a request, read without consuming it. */
+export interface GraphQLParams {
+  query?: string;
+  operationName?: string;
+  variables?: Record<string, unknown>;
+  extensions?: { persistedQuery?: { version?: number; sha256Hash?: string } } & Record<string, unknown>;
+}
+
+function parseJsonParam(value: string | null): any {
+  if (value === null || value === '') return undefined;
+  return JSON.parse(value);
+}
+
+/** GET query string or POST JSON body; null when the request is not one we can read (Yoga then answers it). */
+export async function readGraphQLParams(request: Request): Promise<GraphQLParams | null> {
+  try {
+    if (request.method === 'GET') {
+      const search = new URL(request.url).searchParams;
+      return {
+        query: search.get('query') ?? undefined,
+        operationName: search.get('operationName') ?? undefined,
+        variables: parseJsonParam(search.get('variables')),
+        extensions: parseJsonParam(search.get('extensions')),
+      };
+    }
+    if (request.method === 'POST' && request.headers.get('content-type')?.includes('application/json')) {
+      const body = await request.clone().json();
+      return body && typeof body === 'object' && !Array.isArray(body) ? (body as GraphQLParams) : null;
+    }
+  } catch {
+    return null;
+  }
+  return null;
+}
+
+/** JSON with object keys sorted, so `{a,b}` and `{b,a}` share a cache entry. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value ?? null);
+}

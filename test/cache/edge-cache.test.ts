@@ -1,0 +1,212 @@
+import { eq } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { lifetimes } from '../../src/cache/lifetimes';
+import { articles } from '../../src/db/tables';
+import { useGateway } from '../support/gateway';
+import { operation } from '../support/operations';
+import { EDITOR_TOKEN, editorRequest, getRequest, read } from './support';
+
+const { send, database, store } = useGateway({ cacheEntries: 1_000, editorToken: EDITOR_TOKEN });
+const feed = operation('ChannelFeed');
+const page = operation('ArticlePage');
+const chrome = operation('SiteChrome');
+
+const get = async (query: string, variables: Record<string, unknown> = {}, headers: HeadersInit = {}) =>
+  read(await send(getRequest(query, variables, headers)));
+
+describe('edge cache', () => {
+  it('answers a repeated GET from the cache without any SQL, with ETag and 304', async () => {
+    const variables = { channel: 'rexian', first: 5 };
+    const first = await get(feed.document, variables);
+    expect(first.xCache).toBe('MISS');
+    expect(first.statements).toBe(1);
+    expect(first.headers.get('cache-control')).toBe(`public, max-age=${lifetimes.feed}, stale-if-error=86400`);
+    const etag = first.headers.get('etag');
+    expect(etag).toMatch(/^"[0-9a-f]{32}"$/);
+
+    const second = await get(feed.document, variables);
+    expect(second.xCache).toBe('HIT');
+    expect(second.statements).toBe(0);
+    expect(second.body).toEqual(first.body);
+
+    // Whitespace and variable order do not make a new entry.
+    const reformatted = await get(`  ${feed.document.replace(/\n/g, '\n\n  ')}`, { first: 5, channel: 'rexian' });
+    expect(reformatted.xCache).toBe('HIT');
+
+    const conditional = await send(getRequest(feed.document, variables, { 'if-none-match': etag ?? '' }));
+    expect(conditional.status).toBe(304);
+    expect(await conditional.text()).toBe('');
+    expect(conditional.headers.get('etag')).toBe(etag);
+  });
+
+  it('takes its lifetime from the shortest-lived content and tags every entity and list', async () => {
+    const article = await get(page.document, page.variables);
+    // A 2024 story is archived, but its page is kept no longer than anything else in it.
+    expect(article.headers.get('cache-control')).toMatch(`max-age=${lifetimes.siteChrome},`);
+    const tags = article.headers.get('cache-tag')?.split(',') ?? [];
+    expect(tags).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^article:\d+$/), expect.stringMatching(/^channel:\d+$/)]),
+    );
+
+    const site = await get(chrome.document);
+    expect(site.headers.get('cache-control')).toMatch(`max-age=${lifetimes.siteChrome},`);
+    expect(site.headers.get('cache-tag')?.split(',')).toContain('site');
+  });
+
+  it('never serves or stores answers for requests with credentials', async () => {
+    const query = '{ channels { path } }';
+    const withToken = await get(query, {}, { authorization: 'Bearer somebody' });
+    expect(withToken.xCache).toBe('BYPASS');
+    expect(withToken.headers.get('cache-control')).toBe('private, no-store');
+    expect((await get(query)).xCache).toBe('MISS');
+    expect((await get(query, {}, { 'x-preview': '1' })).xCache).toBe('BYPASS');
+    expect((await get(query)).xCache).toBe('HIT');
+  });
+
+  it('refuses a mutation over GET with 405 and one without the editor token', async () => {
+    const id = btoa('Article:1');
+    const overGet = await send(getRequest('mutation($id: ID!) { retractArticle(id: $id) { status } }', { id }));
+    expect(overGet.status).toBe(405);
+    const anonymous = await read(
+      await send(
+        new Request('http://gateway.test/graphql', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({
+            query: 'mutation($id: ID!) { retractArticle(id: $id) { status } }',
+            variables: { id },
+          }),
+        }),
+      ),
+    );
+    expect(anonymous.body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    const [row] = await database().admin.select({ status: articles.status }).from(articles).where(eq(articles.id, 1));
+    expect(row?.status).toBe('published');
+  });
+});
+
+describe('precise purge', () => {
+  async function draft() {
+    const [row] = await database()
+      .admin.query.articles.findMany({
+        where: { status: 'draft' },
+        columns: { id: true, path: true },
+        with: { channel: { columns: { path: true } }, tags: { columns: { name: true } } },
+        orderBy: { id: 'asc' },
+        limit: 1,
+      })
+      .then((rows) => rows);
+    if (!row) throw new Error('the seed has no draft');
+    return row;
+  }
+
+  it('publishing purges the article’s own page and the feeds it joins, and nothing else', async () => {
+    const target = await draft();
+    const [top] = target.channel.path.split('/');
+    const unrelatedTop = top === 'ruiping' ? 'rexian' : 'ruiping';
+    const warm = {
+      ownPage: [page.document, { path: target.path }],
+      ownChannelFeed: [feed.document, { channel: target.channel.path, first: 10 }],
+      parentChannelFeed: [feed.document, { channel: top, first: 10 }],
+      everythingFeed: ['{ articles(first: 10) { edges { node { id } } } }', {}],
+      unrelatedFeed: [feed.document, { channel: unrelatedTop, first: 10 }],
+      siteChrome: [chrome.document, {}],
+      otherArticle: [page.document, page.variables],
+    } as const;
+    for (const [query, variables] of Object.values(warm)) await get(query, variables);
+    for (const [query, variables] of Object.values(warm)) expect((await get(query, variables)).xCache).toBe('HIT');
+    expect((await get(page.document, { path: target.path })).body.data.article).toBeNull();
+
+    const published = await read(
+      await send(
+        editorRequest(
+          'mutation($id: ID!) { publishArticle(id: $id) { status purgedResponses purgedTags article { path } } }',
+          { id: btoa(`Article:${target.id}`) },
+        ),
+      ),
+    );
+    expect(published.body.errors).toBeUndefined();
+    const result = published.body.data.publishArticle;
+    expect(result).toMatchObject({ status: 'PUBLISHED', article: { path: target.path } });
+    const purged = ['ownPage', 'ownChannelFeed', 'parentChannelFeed', 'everythingFeed'];
+    const kept = ['unrelatedFeed', 'siteChrome', 'otherArticle'];
+    // Sub-channel and parent feed are one entry when the article sits in a top-level channel.
+    const distinct = new Set(purged.map((name) => JSON.stringify(warm[name as keyof typeof warm]))).size;
+    expect(result.purgedResponses).toBe(distinct);
+
+    for (const name of kept) {
+      const [query, variables] = warm[name as keyof typeof warm];
+      expect((await get(query, variables)).xCache, name).toBe('HIT');
+    }
+    for (const name of purged) {
+      const [query, variables] = warm[name as keyof typeof warm];
+      const again = await get(query, variables);
+      expect(again.xCache, name).toBe('MISS');
+      expect(JSON.stringify(again.body), name).toContain(
+        name === 'ownPage' ? target.path : `"${btoa(`Article:${target.id}`)}"`,
+      );
+    }
+  });
+
+  it('a retracted article disappears from every cached answer at once', async () => {
+    const warm: [string, Record<string, unknown>][] = [
+      [page.document, page.variables],
+      [feed.document, { channel: 'yaowen', first: 100 }],
+      [feed.document, { channel: 'yaowen/shandong', first: 100 }],
+      ['{ articles(first: 100, tag: "先行区") { edges { node { id } } } }', {}],
+    ];
+    const seen = await Promise.all(warm.map(([query, variables]) => get(query, variables)));
+    const articleId = seen[0]?.body.data.article.id as string;
+    for (const response of seen.slice(1)) expect(JSON.stringify(response.body)).toContain(`"${articleId}"`);
+    const site = await get(chrome.document);
+
+    const retracted = await read(
+      await send(
+        editorRequest('mutation($id: ID!) { retractArticle(id: $id) { status purgedResponses } }', { id: articleId }),
+      ),
+    );
+    expect(retracted.body.data.retractArticle.status).toBe('RETRACTED');
+    expect(retracted.body.data.retractArticle.purgedResponses).toBeGreaterThanOrEqual(warm.length);
+
+    const after = await Promise.all(warm.map(([query, variables]) => get(query, variables)));
+    expect(after[0]?.body.data.article).toBeNull();
+    for (const response of after) {
+      expect(response.xCache).toBe('MISS');
+      expect(JSON.stringify(response.body)).not.toContain(`"${articleId}"`);
+    }
+    expect((await get(chrome.document)).body).toEqual(site.body);
+    expect((await get(chrome.document)).xCache).toBe('HIT');
+
+    // Put back, so the other tests in this file see the seed article again.
+    await send(editorRequest('mutation($id: ID!) { publishArticle(id: $id) { status } }', { id: articleId }));
+  });
+
+  it('a correction purges the pages that show the article but keeps unrelated lists', async () => {
+    const [query, variables] = [page.document, page.variables];
+    const before = await get(query, variables);
+    const unrelated = await get(feed.document, { channel: 'tushuo', first: 5 });
+    expect(unrelated.xCache).not.toBe('BYPASS');
+    const id = before.body.data.article.id as string;
+    const title = `${before.body.data.article.title}(更正)`;
+    const updated = await read(
+      await send(
+        editorRequest(
+          'mutation($id: ID!, $t: String!) { updateArticle(id: $id, input: { title: $t }) { article { title } } }',
+          { id, t: title },
+        ),
+      ),
+    );
+    expect(updated.body.data.updateArticle.article.title).toBe(title);
+    const after = await get(query, variables);
+    expect(after.xCache).toBe('MISS');
+    expect(after.body.data.article.title).toBe(title);
+    expect((await get(feed.document, { channel: 'tushuo', first: 5 })).xCache).toBe('HIT');
+    await send(
+      editorRequest('mutation($id: ID!, $t: String!) { updateArticle(id: $id, input: { title: $t }) { status } }', {
+        id,
+        t: before.body.data.article.title,
+      }),
+    );
+    expect(store).toBeDefined();
+  });
+});

@@ -1,0 +1,71 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { MemoryStore } from '../../src/cache/memory-store';
+import { migrationsFolder } from '../../src/db/node-source';
+import { createPgliteSource } from '../../src/db/pglite';
+import { createGateway } from '../../src/gateway';
+import { seed } from '../../src/seed/run';
+import { operation } from '../support/operations';
+import { getRequest, read } from './support';
+
+// Its own embedded database, because this file makes it slow and then shuts it down.
+const TIMEOUT_MS = 400;
+let source: Awaited<ReturnType<typeof createPgliteSource>>;
+const gateway = createGateway({ store: new MemoryStore() });
+const feed = operation('ChannelFeed');
+
+beforeAll(async () => {
+  source = await createPgliteSource({ migrationsFolder, timeoutMs: TIMEOUT_MS });
+  await seed(source.admin);
+});
+afterAll(async () => {
+  vi.useRealTimers();
+  await source.close().catch(() => {});
+});
+
+async function timed(query: string, variables: Record<string, unknown>) {
+  const started = performance.now();
+  const response = await read(await gateway.fetch(getRequest(query, variables), { source }));
+  return { ...response, ms: performance.now() - started };
+}
+
+describe('when the database fails', () => {
+  it('serves the last good copy of a cached answer, marked stale, and fails fast on one never cached', async () => {
+    const cachedVariables = { channel: 'yaowen', first: 3 };
+    const fresh = await timed(feed.document, cachedVariables);
+    expect(fresh.xCache).toBe('MISS');
+
+    // Two hours on, the copy is past its freshness but still kept as the last good one.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(Date.now() + 2 * 3600_000);
+
+    // A slow database: a long transaction holds the embedded server (it runs one at a time),
+    // so our statements queue past the limit.
+    const busy = source.admin.transaction(async (tx) => {
+      await tx.execute(sql`select 1`);
+      await new Promise((resolve) => setTimeout(resolve, 3_000));
+    });
+    const stale = await timed(feed.document, cachedVariables);
+    expect(stale.xCache).toBe('STALE');
+    expect(stale.status).toBe(200);
+    expect(stale.body).toEqual(fresh.body);
+    expect(stale.headers.get('warning')).toMatch(/110/);
+    expect(stale.ms).toBeLessThan(TIMEOUT_MS + 1_500);
+
+    const uncached = await timed(feed.document, { channel: 'rexian', first: 3 });
+    expect(uncached.status).toBe(503);
+    expect(uncached.headers.get('retry-after')).toBe('5');
+    expect(uncached.body.errors[0]).toMatchObject({ extensions: { code: 'SERVICE_UNAVAILABLE' } });
+    expect(uncached.ms).toBeLessThan(TIMEOUT_MS + 1_500);
+    await busy;
+
+    // A database that is gone altogether.
+    await source.close();
+    const gone = await timed(feed.document, cachedVariables);
+    expect(gone.xCache).toBe('STALE');
+    expect(gone.body).toEqual(fresh.body);
+    const neverCached = await timed(feed.document, { channel: 'tushuo', first: 3 });
+    expect(neverCached.status).toBe(503);
+    expect(JSON.stringify(neverCached.body)).not.toMatch(/PGlite|closed|select|at \S+ \(/i);
+  });
+});

@@ -1,0 +1,38 @@
+import { statementsFromServerTiming } from '../../src/http/server-timing';
+
+export const EDITOR_TOKEN = 'editor-token-for-tests';
+
+export interface Sent {
+  status: number;
+  xCache: string | null;
+  statements: number | null;
+  headers: Headers;
+  body: any;
+}
+
+/** A GraphQL GET, as a CDN or a browser sends it. */
+export function getRequest(query: string, variables: Record<string, unknown> = {}, headers: HeadersInit = {}) {
+  const url = new URL('http://gateway.test/graphql');
+  url.searchParams.set('query', query);
+  url.searchParams.set('variables', JSON.stringify(variables));
+  return new Request(url, { headers: { accept: 'application/graphql-response+json', ...headers } });
+}
+
+export function editorRequest(query: string, variables: Record<string, unknown>) {
+  return new Request('http://gateway.test/graphql', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${EDITOR_TOKEN}` },
+    body: JSON.stringify({ query, variables }),
+  });
+}
+
+export async function read(response: Response): Promise<Sent> {
+  const text = await response.text();
+  return {
+    status: response.status,
+    xCache: response.headers.get('x-cache'),
+    statements: statementsFromServerTiming(response.headers.get('server-timing')),
+    headers: response.headers,
+    body: text ? JSON.parse(text) : null,
+  };
+}
