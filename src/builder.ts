@@ -2,9 +2,7 @@ import SchemaBuilder from '@pothos/core';
 import DrizzlePlugin from '@pothos/plugin-drizzle';
 import RelayPlugin from '@pothos/plugin-relay';
 import { getTableConfig } from 'drizzle-orm/pg-core';
-import type { FieldCachePolicy } from './cache/hints';
-import { lifetimes } from './cache/lifetimes';
-import { lookupTags } from './cache/tags';
+import { lookupByIdPolicy, lookupByIdsPolicy } from './cache/lookups';
 import type { Context } from './context';
 import { relations } from './db/relations';
 import { decodeGlobalId } from './shared/global-id';
@@ -33,25 +31,14 @@ export const builder = new SchemaBuilder<PothosTypes>({
     nodeQueryOptions: {
       description: 'Fetches any object by its global ID; `null` when it does not exist or is not public.',
       args: { id: { description: 'A global ID returned by this API.' } },
-      extensions: {
-        cache: {
-          tags: (args) => lookupTags(args.id),
-          maxAge: lifetimes.archivedArticle,
-          missMaxAge: lifetimes.feed,
-        } satisfies FieldCachePolicy,
-      },
+      extensions: { cache: lookupByIdPolicy },
       resolve: async (_root, args, _ctx, _info, resolveNode) => publicNode(await missingAsNull(resolveNode(args.id))),
     },
     nodesQueryOptions: {
       description:
         'Fetches several objects by their global IDs, in order; `null` for each one not found or not public.',
       args: { ids: { description: 'Global IDs returned by this API; at most 100.' } },
-      extensions: {
-        cache: {
-          tags: (args) => (Array.isArray(args.ids) ? args.ids.flatMap(lookupTags) : []),
-          maxAge: lifetimes.archivedArticle,
-        } satisfies FieldCachePolicy,
-      },
+      extensions: { cache: lookupByIdsPolicy },
       resolve: async (_root, args, _ctx, _info, resolveNodes) =>
         args.ids.map(async (id) => publicNode(await missingAsNull(resolveNodes([id]).then(([node]) => node)))),
     },

@@ -10,6 +10,8 @@ export interface GatewayOptions {
   trustedDocumentsOnly?: boolean;
   /** Seconds a response is kept past its freshness, to be served while the database is down. */
   staleFor?: number;
+  /** Upper bound on any response's freshness, in seconds (EDGE_MAX_AGE). */
+  maxAgeCap?: number;
 }
 
 export interface Gateway {
@@ -27,6 +29,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     persisted: new PersistedQueryStore(),
     trustedDocumentsOnly: options.trustedDocumentsOnly,
     staleFor: options.staleFor,
+    maxAgeCap: options.maxAgeCap,
   });
   return {
     fetch: (request, env) => handle(request, { ...env, purge: env.purge ?? ((tags) => options.store.purge(tags)) }),

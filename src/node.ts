@@ -10,7 +10,11 @@ if (source.kind === 'pglite' || process.argv.includes('--seed')) {
   console.log(`seeded ${counts.articles} articles in ${counts.channels} channels`);
 }
 
-const server = createNodeServer(source);
+const server = createNodeServer(source, {
+  editorToken: process.env.EDITOR_TOKEN,
+  trustedDocumentsOnly: process.env.TRUSTED_DOCUMENTS_ONLY === 'true',
+  maxAgeCap: process.env.EDGE_MAX_AGE ? Number(process.env.EDGE_MAX_AGE) : undefined,
+});
 server.listen(port, () => {
   const db = source.kind === 'pglite' ? 'embedded PGlite' : 'DATABASE_URL';
   console.log(`GraphQL gateway on http://localhost:${port}/graphql (GraphiQL in a browser), database: ${db}`);

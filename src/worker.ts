@@ -15,6 +15,8 @@ export interface Env {
   CLOUDFLARE_API_TOKEN?: string;
   /** Tests only: where to send purge calls instead of Cloudflare's API. */
   CLOUDFLARE_API_BASE?: string;
+  /** Caps every cached response's freshness, in seconds. */
+  EDGE_MAX_AGE?: string;
   /** Local development and CI only: a WebSocket-to-TCP relay in front of a plain Postgres. */
   NEON_WS_PROXY?: string;
 }
@@ -31,6 +33,7 @@ function gatewayFor(env: Env): Gateway {
         : undefined,
     ),
     trustedDocumentsOnly: env.TRUSTED_DOCUMENTS_ONLY === 'true',
+    maxAgeCap: env.EDGE_MAX_AGE ? Number(env.EDGE_MAX_AGE) : undefined,
   });
   return gateway;
 }

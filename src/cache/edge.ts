@@ -17,6 +17,8 @@ export interface EdgeCacheOptions {
   staleFor?: number;
   /** Seconds a client should wait before retrying when there is neither database nor copy. */
   retryAfter?: number;
+  /** Upper bound on any response's freshness, in seconds (an operations knob; also used by tests). */
+  maxAgeCap?: number;
 }
 
 type XCache = 'HIT' | 'MISS' | 'STALE' | 'BYPASS';
@@ -139,7 +141,7 @@ export function createEdgeCache(yoga: YogaServer, options: EdgeCacheOptions) {
       body,
       etag: `"${(await sha256Hex(body)).slice(0, 32)}"`,
       tags: [...hints.tags],
-      maxAge: hints.maxAge,
+      maxAge: Math.min(hints.maxAge, options.maxAgeCap ?? Number.POSITIVE_INFINITY),
       storedAt: Date.now(),
     };
     await store.put(key, entry, entry.maxAge + staleFor);

@@ -8,6 +8,7 @@ import { servePlaygroundAsset } from './node-assets';
 export interface NodeServerOptions {
   editorToken?: string;
   trustedDocumentsOnly?: boolean;
+  maxAgeCap?: number;
 }
 
 /**
@@ -15,7 +16,11 @@ export interface NodeServerOptions {
  * `/graphiql/*` serves its files, everything else goes through the same fetch handler as the Worker.
  */
 export function createNodeServer(source: DatabaseSource, options: NodeServerOptions = {}): Server {
-  const gateway = createGateway({ store: new MemoryStore(), trustedDocumentsOnly: options.trustedDocumentsOnly });
+  const gateway = createGateway({
+    store: new MemoryStore(),
+    trustedDocumentsOnly: options.trustedDocumentsOnly,
+    maxAgeCap: options.maxAgeCap,
+  });
   // Yoga's own Node adapter, turning Node's request and response into fetch's.
   const adapter = createServerAdapter((request: Request) =>
     gateway.fetch(request, { source, editorToken: options.editorToken }),

@@ -1,7 +1,8 @@
 import { builder } from '../../builder';
 import type { FieldCachePolicy } from '../../cache/hints';
 import { lifetimes } from '../../cache/lifetimes';
-import { cacheTags, lookupTags } from '../../cache/tags';
+import { lookupByIdPolicy } from '../../cache/lookups';
+import { cacheTags } from '../../cache/tags';
 import { userError } from '../../shared/errors';
 import { normaliseArticlePath } from './article-path';
 import { Article } from './types';
@@ -14,13 +15,7 @@ builder.queryFields((t) => ({
     type: Article,
     nullable: true,
     description: 'A published article by its global ID; null when there is none or it is not public.',
-    extensions: {
-      cache: {
-        tags: (args) => lookupTags(args.id),
-        maxAge: lifetimes.archivedArticle,
-        missMaxAge: lifetimes.feed,
-      } satisfies FieldCachePolicy,
-    },
+    extensions: { cache: lookupByIdPolicy },
     args: { id: t.arg.globalID({ required: true, description: 'The `id` of an Article.' }) },
     resolve: (query, _root, args, ctx) => {
       if (args.id.typename !== 'Article') {
