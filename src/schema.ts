@@ -9,6 +9,7 @@ import './modules/articles/types';
 import './modules/articles/queries';
 import './modules/articles/feed';
 import './modules/articles/mutations';
+import './modules/recommendations/types';
 
 builder.queryType({ description: 'Public reads of the news portal. Everything here is safe to cache.' });
 

@@ -34,8 +34,8 @@ export interface TypeCachePolicy<Row = any> {
 }
 
 /** `extensions.cache` on a field: the lists it reads (a channel's feed) and their lifetime. */
-export interface FieldCachePolicy<Args = any> {
-  tags: (args: Args) => string[];
+export interface FieldCachePolicy<Args = any, Parent = any> {
+  tags: (args: Args, parent: Parent) => string[];
   maxAge: number;
   /** Lifetime of a `null` answer (a lookup that found nothing), if shorter. */
   missMaxAge?: number;
@@ -69,7 +69,7 @@ export function applyCacheHints(schema: GraphQLSchema): GraphQLSchema {
               () => (typeof maxAge === 'number' ? maxAge : maxAge(parent)),
             );
           }
-          if (fieldPolicy) hints.add(fieldPolicy.tags(args), fieldPolicy.maxAge);
+          if (fieldPolicy) hints.add(fieldPolicy.tags(args, parent), fieldPolicy.maxAge);
         }
         const result = resolve
           ? resolve(parent, args, context, info)

@@ -10,6 +10,8 @@ export const cacheTags = {
   channel: (id: number) => `channel:${id}`,
   tag: (id: number) => `tag:${id}`,
   site: 'site',
+  /** An article's 相关推荐 list, which gains an entry when a listed draft is published. */
+  relatedList: (articleId: number) => `related:${articleId}`,
   /** Every feed: `articles` without a channel or tag filter. */
   feedAll: 'feed',
   feedChannel: (path: string) => `feed:channel:${path}`,

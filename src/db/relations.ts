@@ -20,6 +20,11 @@ export const relations = defineRelations(tables, (r) => ({
       from: r.articles.id.through(r.articleTags.articleId),
       to: r.tags.id.through(r.articleTags.tagId),
     }),
+    related: r.many.articleRelated({ from: r.articles.id, to: r.articleRelated.articleId, alias: 'related' }),
+  },
+  articleRelated: {
+    owner: r.one.articles({ from: r.articleRelated.articleId, to: r.articles.id, alias: 'related', optional: false }),
+    article: r.one.articles({ from: r.articleRelated.relatedId, to: r.articles.id, optional: false }),
   },
   tags: {
     articles: r.many.articles({

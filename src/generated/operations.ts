@@ -12,12 +12,12 @@ export interface NamedOperation {
 export const operations: NamedOperation[] = [
   {
     "name": "ArticlePage",
-    "document": "# SQL statements: 1\n# Everything an article page shows, in one request and one SQL statement:\n# breadcrumb, kicker, title and subtitles, source, time, body, credits, editor and tags.\nquery ArticlePage($path: String!) {\n  article: articleByPath(path: $path) {\n    id\n    url\n    kind\n    breadcrumb {\n      name\n      path\n    }\n    channel {\n      id\n      name\n      path\n    }\n    kicker\n    title\n    subtitles\n    source\n    publishedAt\n    updatedAt\n    summary\n    cover {\n      url\n      width\n      height\n      alt\n      caption\n    }\n    body {\n      __typename\n      ... on ParagraphBlock {\n        text\n      }\n      ... on HeadingBlock {\n        level\n        text\n      }\n      ... on ImageBlock {\n        image {\n          url\n          width\n          height\n          alt\n          caption\n          credit\n        }\n      }\n      ... on EmbedBlock {\n        media\n        url\n        title\n        durationSeconds\n      }\n    }\n    bylines {\n      role\n      roleLabel\n      name\n      organisation\n    }\n    editor\n    tags {\n      id\n      name\n    }\n  }\n}\n",
+    "document": "# SQL statements: 1\n# Everything an article page shows, in one request and one SQL statement:\n# breadcrumb, kicker, title and subtitles, source, time, body, credits, editor, tags and 相关推荐.\nquery ArticlePage($path: String!) {\n  article: articleByPath(path: $path) {\n    id\n    url\n    kind\n    breadcrumb {\n      name\n      path\n    }\n    channel {\n      id\n      name\n      path\n    }\n    kicker\n    title\n    subtitles\n    source\n    publishedAt\n    updatedAt\n    summary\n    cover {\n      url\n      width\n      height\n      alt\n      caption\n    }\n    body {\n      __typename\n      ... on ParagraphBlock {\n        text\n      }\n      ... on HeadingBlock {\n        level\n        text\n      }\n      ... on ImageBlock {\n        image {\n          url\n          width\n          height\n          alt\n          caption\n          credit\n        }\n      }\n      ... on EmbedBlock {\n        media\n        url\n        title\n        durationSeconds\n      }\n    }\n    bylines {\n      role\n      roleLabel\n      name\n      organisation\n    }\n    editor\n    tags {\n      id\n      name\n    }\n    related {\n      reason\n      article {\n        id\n        path\n        title\n        publishedAt\n        cover {\n          url\n          width\n          height\n          alt\n        }\n      }\n    }\n  }\n}\n",
     "variables": {
       "path": "/yaowen/shandong/20240315/sdwchy.html"
     },
-    "sha256": "00b0dfa018575abb82e852897afd1bdcdb5f53b1d306eacec44f642d6c70007d",
-    "normalizedSha256": "37a219a2dc77247dffdf7857985bd6dc49698cc6b924185a31f05c1475b06a68"
+    "sha256": "c9b3ecb8dd24d117e5463ea21dc6bbd7d6d0131116ce9b3d629235f47e259ac5",
+    "normalizedSha256": "fe46aa4ec237ba44d2457fd2cc0eca9bba7fa6d0dd8387db9acf42b490b1d721"
   },
   {
     "name": "ChannelFeed",

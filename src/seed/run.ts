@@ -3,6 +3,7 @@ import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Database } from '../db/database';
 import { articleBylines, articles, articleTags, tags } from '../modules/articles/tables';
 import { channels } from '../modules/channels/tables';
+import { computeRelatedByTags } from '../modules/recommendations/compute';
 import { siteLicences, siteLinks, sites } from '../modules/site/tables';
 import { GENERATED_TAGS, generateArticle } from './generate';
 import { SEED_ARTICLE } from './seed-article';
@@ -210,6 +211,19 @@ export async function seed(db: Database, options: SeedOptions = {}): Promise<See
       const batch = Array.from({ length: last - first + 1 }, (_, i) => generateArticle(first + i, refs));
       await upsertArticles(tx, batch, channelIds, tagIds);
     }
+    const seeded = await tx
+      .select({ id: articles.id })
+      .from(articles)
+      .where(inArray(articles.path, [SEED_ARTICLE.path, ...seededPaths(total, refs)]));
+    await computeRelatedByTags(
+      tx,
+      seeded.map((row) => row.id),
+    );
     return { site: 1, channels: channelIds.size, articles: total + 1, tags: tagIds.size };
   });
+}
+
+/** Paths of the generated articles this seed wrote (generation is a pure function of the index). */
+function seededPaths(total: number, refs: ChannelRef[]): string[] {
+  return Array.from({ length: total }, (_, i) => generateArticle(i + 1, refs).path);
 }

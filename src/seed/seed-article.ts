@@ -80,5 +80,5 @@ export const SEED_ARTICLE: ArticleRecord = {
     { role: 'reporter', name: '李子路', organisation: ORGANISATION },
     { role: 'photographer', name: '王世翔', organisation: ORGANISATION },
   ],
-  tags: ['绿色低碳', '先行区', '起步区', '省委常委会'],
+  tags: ['绿色低碳', '先行区', '起步区', '高质量发展', '新质生产力', '省委常委会'],
 };

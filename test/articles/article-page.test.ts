@@ -36,6 +36,13 @@ describe('ArticlePage', () => {
     expect(referencePage.credit).toContain(article.bylines[0].organisation);
     expect(referencePage.editorLine).toBe(`编辑:${article.editor}`);
     expect(article.tags.length).toBeGreaterThan(0);
+    // 相关推荐: other articles that share a keyword with it.
+    expect(article.related.length).toBeGreaterThan(0);
+    expect(article.related.length).toBeLessThanOrEqual(6);
+    for (const entry of article.related) {
+      expect(entry.reason).toBe('SHARED_TAGS');
+      expect(entry.article.path).not.toBe(article.path);
+    }
     expect(article.url).toMatch(/^https:\/\/.+\/yaowen\/shandong\/20240315\/.+\.html$/);
   });
 

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { lifetimes } from '../../src/cache/lifetimes';
-import { articles } from '../../src/db/tables';
+import { articleRelated, articles } from '../../src/db/tables';
 import { useGateway } from '../support/gateway';
 import { operation } from '../support/operations';
 import { EDITOR_TOKEN, editorRequest, getRequest, read } from './support';
@@ -86,21 +86,37 @@ describe('edge cache', () => {
 });
 
 describe('precise purge', () => {
+  /** A draft that some published article already lists in 相关推荐, with that article and one that does not. */
   async function draft() {
+    const db = database().admin;
+    const listed = await db
+      .select({ id: articleRelated.relatedId, owner: articleRelated.articleId })
+      .from(articleRelated);
+    const drafts = await db.select({ id: articles.id }).from(articles).where(eq(articles.status, 'draft'));
+    const draftIds = new Set(drafts.map((d) => d.id));
+    const pick = listed.find((entry) => draftIds.has(entry.id));
+    if (!pick) throw new Error('no draft is listed as related anywhere');
+    const owners = new Set(listed.filter((entry) => entry.id === pick.id).map((entry) => entry.owner));
+    const pages = await db
+      .select({ id: articles.id, path: articles.path })
+      .from(articles)
+      .where(eq(articles.status, 'published'));
+    const ownerPage = pages.find((p) => p.id === pick.owner)?.path;
+    const otherPage = pages.find((p) => !owners.has(p.id) && p.id !== pick.id)?.path;
     const [row] = await database()
       .admin.query.articles.findMany({
-        where: { status: 'draft' },
+        where: { id: pick.id },
         columns: { id: true, path: true },
         with: { channel: { columns: { path: true } }, tags: { columns: { name: true } } },
         orderBy: { id: 'asc' },
         limit: 1,
       })
       .then((rows) => rows);
-    if (!row) throw new Error('the seed has no draft');
-    return row;
+    if (!row || !ownerPage || !otherPage) throw new Error('the seed has no suitable draft');
+    return { ...row, ownerPage, otherPage };
   }
 
-  it('publishing purges the article’s own page and the feeds it joins, and nothing else', async () => {
+  it('publishing purges its own page, the feeds it joins and the pages listing it as related, and nothing else', async () => {
     const target = await draft();
     const [top] = target.channel.path.split('/');
     const unrelatedTop = top === 'ruiping' ? 'rexian' : 'ruiping';
@@ -110,8 +126,9 @@ describe('precise purge', () => {
       parentChannelFeed: [feed.document, { channel: top, first: 10 }],
       everythingFeed: ['{ articles(first: 10) { edges { node { id } } } }', {}],
       unrelatedFeed: [feed.document, { channel: unrelatedTop, first: 10 }],
+      listingPage: [page.document, { path: target.ownerPage }],
       siteChrome: [chrome.document, {}],
-      otherArticle: [page.document, page.variables],
+      otherArticle: [page.document, { path: target.otherPage }],
     } as const;
     for (const [query, variables] of Object.values(warm)) await get(query, variables);
     for (const [query, variables] of Object.values(warm)) expect((await get(query, variables)).xCache).toBe('HIT');
@@ -128,7 +145,7 @@ describe('precise purge', () => {
     expect(published.body.errors).toBeUndefined();
     const result = published.body.data.publishArticle;
     expect(result).toMatchObject({ status: 'PUBLISHED', article: { path: target.path } });
-    const purged = ['ownPage', 'ownChannelFeed', 'parentChannelFeed', 'everythingFeed'];
+    const purged = ['ownPage', 'ownChannelFeed', 'parentChannelFeed', 'everythingFeed', 'listingPage'];
     const kept = ['unrelatedFeed', 'siteChrome', 'otherArticle'];
     // Sub-channel and parent feed are one entry when the article sits in a top-level channel.
     const distinct = new Set(purged.map((name) => JSON.stringify(warm[name as keyof typeof warm]))).size;
@@ -142,9 +159,7 @@ describe('precise purge', () => {
       const [query, variables] = warm[name as keyof typeof warm];
       const again = await get(query, variables);
       expect(again.xCache, name).toBe('MISS');
-      expect(JSON.stringify(again.body), name).toContain(
-        name === 'ownPage' ? target.path : `"${btoa(`Article:${target.id}`)}"`,
-      );
+      expect(JSON.stringify(again.body), name).toContain(`"${btoa(`Article:${target.id}`)}"`);
     }
   });
 

@@ -3,6 +3,7 @@ import { cacheTags, feedTagsOf } from '../../cache/tags';
 import type { Database } from '../../db/database';
 import { userError } from '../../shared/errors';
 import { channels } from '../channels/tables';
+import { articleRelated } from '../recommendations/tables';
 import { articles, articleTags, tags } from './tables';
 
 export interface ArticleChanges {
@@ -105,6 +106,15 @@ export async function changeArticle(
       .where(and(eq(articles.id, id)));
     if (tagNames) await replaceTags(tx, id, tagNames);
     const after = (await membership(tx, id)) ?? before;
-    return { staleTags: staleTags(id, before, after), status: after.status };
+    const stale = staleTags(id, before, after);
+    if (before.status !== after.status) {
+      // Related lists that name it: they gain it when it goes public (and lose it, by its entity tag, when not).
+      const owners = await tx
+        .select({ articleId: articleRelated.articleId })
+        .from(articleRelated)
+        .where(eq(articleRelated.relatedId, id));
+      stale.push(...owners.map((owner) => cacheTags.relatedList(owner.articleId)));
+    }
+    return { staleTags: stale, status: after.status };
   });
 }
