@@ -1,6 +1,6 @@
 import { type DocumentNode, getOperationAST, parse, stripIgnoredCharacters } from 'graphql';
 import { QueryMetrics } from '../db/metrics';
-import { hasCredentials } from '../http/editor-auth';
+import { hasCredentials, isEditorRequest } from '../http/editor-auth';
 import { serverTimingHeader } from '../http/server-timing';
 import type { RequestEnvironment, YogaServer } from '../http/yoga';
 import { canonicalJson, type GraphQLParams, readGraphQLParams } from './graphql-params';
@@ -77,12 +77,28 @@ export function createEdgeCache(yoga: YogaServer, options: EdgeCacheOptions) {
       return finish(response, 'BYPASS', metrics);
     };
 
-    if (new URL(request.url).pathname !== '/graphql') return bypass();
+    if (new URL(request.url).pathname.replace(/\/+$/, '') !== '/graphql') return bypass();
+    // Only a verified editor may run documents outside the trusted list; any other credential merely skips the cache.
+    const restricted = !!options.trustedDocumentsOnly && !isEditorRequest(request, env.editorToken);
     const params = await readGraphQLParams(request);
-    if (!params) return bypass();
+    if (params === 'malformed') {
+      return finish(
+        graphqlError(400, '`variables` and `extensions` must be JSON objects.', 'BAD_REQUEST'),
+        'BYPASS',
+        null,
+      );
+    }
+    if (!params) {
+      // Other encodings (application/graphql, forms) would reach Yoga unchecked: not where only trusted documents run.
+      if (restricted && request.method !== 'GET') {
+        const message = 'Send the operation as GET parameters or as a JSON body (`content-type: application/json`).';
+        return finish(graphqlError(415, message, 'UNSUPPORTED_MEDIA_TYPE'), 'BYPASS', null);
+      }
+      return bypass();
+    }
 
     const anonymous = !hasCredentials(request);
-    const resolved = await resolvePersisted(params, persisted, anonymous && !!options.trustedDocumentsOnly);
+    const resolved = await resolvePersisted(params, persisted, restricted);
     if ('error' in resolved) return finish(resolved.error, 'BYPASS', null);
     const { query } = resolved;
     if (!query) return bypass();
@@ -150,8 +166,11 @@ export function createEdgeCache(yoga: YogaServer, options: EdgeCacheOptions) {
 
   function cachedResponse(request: Request, entry: CachedResponse, state: 'fresh' | 'stale'): Response {
     const age = Math.max(0, Math.floor((Date.now() - entry.storedAt) / 1000));
+    // The same body serves both media types; legacy clients that only accept JSON get `application/json`.
+    const accepted = request.headers.get('accept')?.includes('application/graphql-response+json');
     const headers = new Headers({
-      'content-type': JSON_TYPE,
+      'content-type': accepted ? JSON_TYPE : 'application/json; charset=utf-8',
+      vary: 'Accept',
       etag: entry.etag,
       'cache-control':
         state === 'fresh'

@@ -11,18 +11,28 @@ function parseJsonParam(value: string | null): any {
   return JSON.parse(value);
 }
 
-/** GET query string or POST JSON body; null when the request is not one we can read (Yoga then answers it). */
-export async function readGraphQLParams(request: Request): Promise<GraphQLParams | null> {
-  try {
-    if (request.method === 'GET') {
-      const search = new URL(request.url).searchParams;
+/**
+ * GET query string or POST JSON body; `malformed` when a GET's JSON parameters do not parse; null
+ * when the request is not one we can read (Yoga then answers it, with its own 400 for a bad body).
+ */
+export async function readGraphQLParams(request: Request): Promise<GraphQLParams | 'malformed' | null> {
+  if (request.method === 'GET') {
+    const search = new URL(request.url).searchParams;
+    try {
+      const variables = parseJsonParam(search.get('variables'));
+      const extensions = parseJsonParam(search.get('extensions'));
+      if (!isObjectOrAbsent(variables) || !isObjectOrAbsent(extensions)) return 'malformed';
       return {
         query: search.get('query') ?? undefined,
         operationName: search.get('operationName') ?? undefined,
-        variables: parseJsonParam(search.get('variables')),
-        extensions: parseJsonParam(search.get('extensions')),
+        variables,
+        extensions,
       };
+    } catch {
+      return 'malformed';
     }
+  }
+  try {
     if (request.method === 'POST' && request.headers.get('content-type')?.includes('application/json')) {
       const body = await request.clone().json();
       return body && typeof body === 'object' && !Array.isArray(body) ? (body as GraphQLParams) : null;
@@ -43,4 +53,8 @@ export function canonicalJson(value: unknown): string {
     return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
   }
   return JSON.stringify(value ?? null);
+}
+
+function isObjectOrAbsent(value: unknown): boolean {
+  return value === undefined || value === null || (typeof value === 'object' && !Array.isArray(value));
 }

@@ -1,40 +1,67 @@
+import { PGlite } from '@electric-sql/pglite';
+import { drizzle } from 'drizzle-orm/pglite';
 import { describe, expect, it } from 'vitest';
 import { MemoryStore } from '../../src/cache/memory-store';
+import type { Database, DatabaseSource } from '../../src/db/database';
+import { instrument } from '../../src/db/metrics';
 import { createNodePostgresSource } from '../../src/db/node-postgres';
+import { relations } from '../../src/db/relations';
 import { createGateway } from '../../src/gateway';
 import { operation } from '../support/operations';
 
-describe('unexpected errors', () => {
-  it('are masked: no SQL, stack trace or host name reaches the caller', async () => {
-    // A real driver that cannot reach its server: the error it raises names the host and port.
+const LEAKS = [/select/i, /"articles"/, /relation/i, /\bat\s+\S+\s+\(/, /node_modules/, /\.ts:\d+/];
+
+async function ask(source: DatabaseSource) {
+  const gateway = createGateway({ store: new MemoryStore() });
+  const { document, variables } = operation('ArticlePage');
+  const request = new Request('http://gateway.test/graphql', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
+    body: JSON.stringify({ query: document, variables }),
+  });
+  const response = await gateway.fetch(request, { source });
+  const text = await response.text();
+  return { status: response.status, retryAfter: response.headers.get('retry-after'), text, body: JSON.parse(text) };
+}
+
+describe('errors a caller never sees the inside of', () => {
+  it('an unreachable database is a retryable 503, naming no host', async () => {
+    // A real driver that cannot resolve its server: the error it raises names the host and port.
     const source = await createNodePostgresSource({
       connectionString: 'postgres://gateway:secret@db-internal.invalid:6543/news?connect_timeout=2',
     });
     try {
-      const gateway = createGateway({ store: new MemoryStore() });
-      const { document, variables } = operation('ArticlePage');
-      const request = new Request('http://gateway.test/graphql', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query: document, variables }),
-      });
-      const response = await gateway.fetch(request, { source });
-      const text = await response.text();
-      const body = JSON.parse(text);
+      const { status, retryAfter, text, body } = await ask(source);
+      expect(status).toBe(503);
+      expect(retryAfter).toMatch(/^\d+$/);
+      expect(body.errors).toEqual([
+        expect.objectContaining({
+          extensions: { code: 'SERVICE_UNAVAILABLE' },
+          message: expect.stringMatching(/retry/),
+        }),
+      ]);
+      for (const leak of [...LEAKS, /db-internal/, /6543/, /secret/, /ENOTFOUND|EAI_AGAIN/])
+        expect(text).not.toMatch(leak);
+    } finally {
+      await source.close();
+    }
+  });
+
+  it('an unexpected failure is masked as "Unexpected error."', async () => {
+    // A real embedded Postgres that was never migrated: every statement fails inside the server.
+    const client = new PGlite();
+    await client.waitReady;
+    const source: DatabaseSource = {
+      connect: (metrics) => drizzle({ client: instrument(client, metrics), relations }) as unknown as Database,
+      close: () => client.close(),
+    };
+    try {
+      const { status, text, body } = await ask(source);
+      expect(status).toBe(200);
       expect(body.errors).toEqual([
         expect.objectContaining({ message: 'Unexpected error.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }),
       ]);
-      for (const leak of [
-        /db-internal/,
-        /6543/,
-        /secret/,
-        /select/i,
-        /"articles"/,
-        /\bat\s+\S+\s+\(/,
-        /ENOTFOUND|EAI_AGAIN/,
-      ]) {
-        expect(text).not.toMatch(leak);
-      }
+      for (const leak of LEAKS) expect(text).not.toMatch(leak);
     } finally {
       await source.close();
     }
