@@ -44,10 +44,18 @@ export class CloudflareCacheStore implements ResponseStore {
   async purge(tags: readonly string[]) {
     const keys = this.index.take(tags);
     await Promise.all(keys.map((key) => this.cache.delete(ORIGIN + key)));
-    if (this.purgeConfig && tags.length) await purgeByTag(this.purgeConfig, tags);
+    if (this.purgeConfig && tags.length) {
+      // The edit has committed already: a purge that fails must not turn it into an error. Copies
+      // elsewhere then expire on their own lifetime; the log says which tags to purge by hand.
+      await purgeByTag(this.purgeConfig, tags).catch((error: unknown) => {
+        console.error(`[edge-cache] purge by tag failed (${String(error)}); tags: ${tags.join(',')}`);
+      });
+    }
     return keys.length;
   }
 }
+
+const PURGE_TIMEOUT_MS = 5_000;
 
 /** Cloudflare's purge-by-tag API takes at most 100 tags per call. */
 async function purgeByTag(config: CloudflarePurgeConfig, tags: readonly string[]) {
@@ -55,6 +63,7 @@ async function purgeByTag(config: CloudflarePurgeConfig, tags: readonly string[]
   for (let start = 0; start < tags.length; start += 100) {
     const response = await fetch(`${base}/zones/${config.zoneId}/purge_cache`, {
       method: 'POST',
+      signal: AbortSignal.timeout(PURGE_TIMEOUT_MS),
       headers: { authorization: `Bearer ${config.apiToken}`, 'content-type': 'application/json' },
       body: JSON.stringify({ tags: tags.slice(start, start + 100) }),
     });

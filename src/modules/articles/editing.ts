@@ -43,9 +43,10 @@ async function membership(tx: Transaction, id: number): Promise<Membership | nul
  * it is public in after the change and was not before (list tags). Lists it leaves or stays in
  * show it, so its entity tag reaches them already.
  */
-function staleTags(id: number, before: Membership, after: Membership): string[] {
+function staleTags(id: number, before: Membership, after: Membership, publishing: boolean): string[] {
   const listed = (m: Membership) => (m.status === 'published' ? feedTagsOf(m) : []);
-  const previous = new Set(listed(before));
+  // Publishing purges every list it is in, so publishing again repairs a purge that failed.
+  const previous = new Set(publishing ? [] : listed(before));
   return [
     cacheTags.article(id),
     cacheTags.articlePath(after.path),
@@ -106,7 +107,7 @@ export async function changeArticle(
       .where(and(eq(articles.id, id)));
     if (tagNames) await replaceTags(tx, id, tagNames);
     const after = (await membership(tx, id)) ?? before;
-    const stale = staleTags(id, before, after);
+    const stale = staleTags(id, before, after, change.status === 'published');
     if (before.status !== after.status) {
       // Related lists that name it: they gain it when it goes public (and lose it, by its entity tag, when not).
       const owners = await tx

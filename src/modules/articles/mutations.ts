@@ -33,7 +33,8 @@ const ArticleEditPayload = builder.objectRef<EditResult>('ArticleEditPayload').i
         ctx.db.query.articles.findFirst(query({ where: { id: result.id, ...PUBLISHED } })),
     }),
     purgedResponses: t.exposeInt('purgedResponses', {
-      description: 'Cached responses dropped from this edge location because they showed or listed the article.',
+      description:
+        'Cached responses this gateway instance dropped because they showed or listed the article; other edge locations are purged by tag.',
     }),
     purgedTags: t.exposeStringList('purgedTags', { description: 'Cache tags purged everywhere.' }),
   }),
