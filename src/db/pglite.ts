@@ -2,7 +2,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { drizzle } from 'drizzle-orm/pglite';
 import { migrate } from 'drizzle-orm/pglite/migrator';
 import type { Database, DatabaseSource } from './database';
-import { instrument, QueryMetrics } from './metrics';
+import { instrument, type QueryMetrics } from './metrics';
 import { relations } from './relations';
 
 /** Embedded Postgres (WebAssembly, in this process): the zero-setup default for `npm start` and tests. */
@@ -23,4 +23,3 @@ export async function createPgliteSource(options: {
   };
 }
 
-export { QueryMetrics };
