@@ -22,4 +22,3 @@ export async function createPgliteSource(options: {
     close: () => client.close(),
   };
 }
-
