@@ -40,21 +40,22 @@ export function createEdgeCache(yoga: YogaServer, options: EdgeCacheOptions) {
   const { store, persisted } = options;
   const staleFor = options.staleFor ?? 86_400;
   const retryAfter = options.retryAfter ?? 5;
-  const parsed = new Map<string, DocumentNode | null>();
+  // Parsing and normalising once per distinct text keeps both off the hit path.
+  const parsed = new Map<string, { document: DocumentNode; normalized: string } | null>();
   const inFlight = new Map<string, Promise<Outcome>>();
 
-  function parseCached(query: string): DocumentNode | null {
-    let document = parsed.get(query);
-    if (document === undefined) {
+  function parseCached(query: string) {
+    let entry = parsed.get(query);
+    if (entry === undefined) {
       try {
-        document = parse(query);
+        entry = { document: parse(query), normalized: stripIgnoredCharacters(query) };
       } catch {
-        document = null;
+        entry = null;
       }
       if (parsed.size > 2_000) parsed.clear();
-      parsed.set(query, document);
+      parsed.set(query, entry);
     }
-    return document;
+    return entry;
   }
 
   async function run(request: Request, env: RequestEnvironment, hints?: CacheHints) {
@@ -103,14 +104,14 @@ export function createEdgeCache(yoga: YogaServer, options: EdgeCacheOptions) {
     const { query } = resolved;
     if (!query) return bypass();
 
-    const document = parseCached(query);
-    const operation = document && getOperationAST(document, params.operationName);
+    const source = parseCached(query);
+    const operation = source && getOperationAST(source.document, params.operationName);
     // Yoga answers the rest itself: syntax errors, mutations (405 over GET), and anything with credentials.
     const forwarded = withResolvedQuery(request, params, query);
-    if (!anonymous || !operation || operation.operation !== 'query') return bypass(forwarded);
+    if (!anonymous || !source || !operation || operation.operation !== 'query') return bypass(forwarded);
 
     const key = await sha256Hex(
-      `${stripIgnoredCharacters(query)}\n${params.operationName ?? ''}\n${canonicalJson(params.variables ?? {})}`,
+      `${source.normalized}\n${params.operationName ?? ''}\n${canonicalJson(params.variables ?? {})}`,
     );
     const cached = await store.get(key);
     if (cached && Date.now() < cached.storedAt + cached.maxAge * 1000) {
