@@ -136,7 +136,7 @@ async function upsertArticles(
   records: readonly ArticleRecord[],
   channelIds: ReadonlyMap<string, number>,
   tagIds: Map<string, number>,
-): Promise<void> {
+): Promise<number[]> {
   const rows = records.map(({ channelPath, bylines: _, tags: __, ...article }) => {
     const channelId = channelIds.get(channelPath);
     if (channelId === undefined) throw new Error(`article ${article.path}: unknown channel ${channelPath}`);
@@ -187,6 +187,7 @@ async function upsertArticles(
   );
   for (const batch of chunks(bylineRows, BATCH * 4)) await db.insert(articleBylines).values(batch);
   for (const batch of chunks(tagRows, BATCH * 4)) await db.insert(articleTags).values(batch);
+  return articleIds;
 }
 
 /**
@@ -205,25 +206,13 @@ export async function seed(db: Database, options: SeedOptions = {}): Promise<See
 
     const refs: ChannelRef[] = CHANNELS.map(({ path, kind }) => ({ path, kind }));
     // Generated lazily, batch by batch, so a million articles never sit in memory at once.
-    await upsertArticles(tx, [SEED_ARTICLE], channelIds, tagIds);
+    const seeded = await upsertArticles(tx, [SEED_ARTICLE], channelIds, tagIds);
     for (let first = 1; first <= total; first += BATCH) {
       const last = Math.min(total, first + BATCH - 1);
       const batch = Array.from({ length: last - first + 1 }, (_, i) => generateArticle(first + i, refs));
-      await upsertArticles(tx, batch, channelIds, tagIds);
+      seeded.push(...(await upsertArticles(tx, batch, channelIds, tagIds)));
     }
-    const seeded = await tx
-      .select({ id: articles.id })
-      .from(articles)
-      .where(inArray(articles.path, [SEED_ARTICLE.path, ...seededPaths(total, refs)]));
-    await computeRelatedByTags(
-      tx,
-      seeded.map((row) => row.id),
-    );
+    await computeRelatedByTags(tx, seeded);
     return { site: 1, channels: channelIds.size, articles: total + 1, tags: tagIds.size };
   });
-}
-
-/** Paths of the generated articles this seed wrote (generation is a pure function of the index). */
-function seededPaths(total: number, refs: ChannelRef[]): string[] {
-  return Array.from({ length: total }, (_, i) => generateArticle(i + 1, refs).path);
 }
