@@ -5,6 +5,7 @@
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { openNodeSource } from '../src/db/node-source';
+import { relations } from '../src/modules';
 import { BULK_BATCH, type BulkProgress, bulkLoadArticles } from '../src/seed/bulk';
 import { seed } from '../src/seed/run';
 
@@ -58,7 +59,7 @@ function showProgress({ done, todo, rows, elapsedMs }: BulkProgress) {
   process.stderr.write(isTty ? `\r${line}\x1b[K` : `${line}\n`);
 }
 
-const source = await openNodeSource();
+const source = await openNodeSource(relations);
 const client = new pg.Client({ connectionString: url });
 try {
   const counts = await seed(source.admin, { articles: 0 });

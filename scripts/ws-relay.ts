@@ -5,6 +5,16 @@
 // pipes bytes both ways as binary frames until either side closes.
 //
 // Only loopback targets are relayed: this is a development tool, never an open proxy.
+//
+// It also counts what a connection costs (`relay.stats()`). A *client flight* is a run of frames
+// from the client with nothing from the server in between; a new one starts with the first frame
+// and with each client frame that follows server bytes. A *round trip* is a client flight the
+// server answers (server bytes follow it), i.e. one request/response turn of the Postgres protocol
+// that the client waits for; the Terminate sent on close is a flight without a round trip. The
+// WebSocket upgrade (HTTP 101) is a round trip of its own, counted as `upgrades`; TCP and TLS
+// handshakes are not seen here. Turns are observed at the relay, so a pipelining client whose
+// later frames arrive after the server has started answering would show extra flights.
+//
 // Usage: `npm run relay` (port from RELAY_PORT, default 8790), or `startRelay(port)` in-process.
 import { createServer, type IncomingMessage } from 'node:http';
 import { connect, type Socket } from 'node:net';
@@ -20,11 +30,44 @@ const LOOPBACK_HOSTS = new Set(['127.0.0.1', '::1', 'localhost']);
 /** Above this many bytes queued towards the WebSocket, reading from Postgres pauses. */
 const HIGH_WATER_MARK = 1 << 20;
 
+/** Traffic counters, per WebSocket connection and in total (see the definitions above). */
+export interface RelayTraffic {
+  roundTrips: number;
+  clientFlights: number;
+  framesFromClient: number;
+  bytesFromClient: number;
+  framesToClient: number;
+  bytesToClient: number;
+}
+
+export interface RelayConnectionStats extends RelayTraffic {
+  /** 1, 2, … in order of upgrade. */
+  id: number;
+  /** `host:port` relayed to. */
+  target: string;
+  open: boolean;
+}
+
+export interface RelayStats extends RelayTraffic {
+  /** TCP connections accepted by the relay's HTTP server. */
+  connections: number;
+  /** WebSocket upgrades completed (HTTP 101): one round trip each, before any Postgres byte. */
+  upgrades: number;
+  /** Upgrades refused (bad or non-loopback address). */
+  refused: number;
+  /** Copies, oldest first; the most recent closed ones are kept (up to 1000) plus every open one. */
+  perConnection: RelayConnectionStats[];
+}
+
 export interface Relay {
   /** The port actually listened on (useful when started on port 0). */
   port: number;
   /** Stops accepting connections, drops the open ones and resolves once the server is closed. */
   close(): Promise<void>;
+  /** Counters since start or the last `resetStats()`. */
+  stats(): RelayStats;
+  /** Zeroes every counter; open connections keep being counted from here. */
+  resetStats(): void;
 }
 
 export interface RelayOptions {
@@ -70,8 +113,56 @@ function refuseUpgrade(socket: Duplex, status: number, reason: string, message: 
   );
 }
 
+/** Closed connections whose counters stay listed in `perConnection`. */
+const KEPT_CLOSED_CONNECTIONS = 1000;
+
+const emptyTraffic = (): RelayTraffic => ({
+  roundTrips: 0,
+  clientFlights: 0,
+  framesFromClient: 0,
+  bytesFromClient: 0,
+  framesToClient: 0,
+  bytesToClient: 0,
+});
+
+/** Counts one connection's turns into its own record and the relay's totals at once. */
+class TrafficMeter {
+  private lastSender: 'client' | 'server' | undefined;
+
+  constructor(
+    readonly record: RelayConnectionStats,
+    private readonly totals: RelayTraffic,
+  ) {}
+
+  fromClient(bytes: number) {
+    const newFlight = this.lastSender !== 'client';
+    for (const c of [this.record, this.totals]) {
+      c.framesFromClient++;
+      c.bytesFromClient += bytes;
+      if (newFlight) c.clientFlights++;
+    }
+    this.lastSender = 'client';
+  }
+
+  toClient(bytes: number) {
+    const answered = this.lastSender === 'client';
+    for (const c of [this.record, this.totals]) {
+      c.framesToClient++;
+      c.bytesToClient += bytes;
+      if (answered) c.roundTrips++;
+    }
+    this.lastSender = 'server';
+  }
+}
+
 /** Pipes one accepted WebSocket to a fresh TCP connection; both close together. */
-function bridge(ws: WebSocket, target: RelayTarget, log: (message: string) => void, sockets: Set<Socket>) {
+function bridge(
+  ws: WebSocket,
+  target: RelayTarget,
+  log: (message: string) => void,
+  sockets: Set<Socket>,
+  meter: TrafficMeter,
+) {
   const label = `${target.host}:${target.port}`;
   // Writes made before the TCP connection is up are queued by net.Socket and flushed on connect,
   // so the driver's startup message that follows the upgrade immediately is not lost.
@@ -83,6 +174,7 @@ function bridge(ws: WebSocket, target: RelayTarget, log: (message: string) => vo
   const closeBoth = (code: number, reason: string) => {
     if (closed) return;
     closed = true;
+    meter.record.open = false;
     sockets.delete(tcp);
     tcp.destroy();
     if (ws.readyState === WebSocket.OPEN) ws.close(code, reason.slice(0, 120));
@@ -95,6 +187,7 @@ function bridge(ws: WebSocket, target: RelayTarget, log: (message: string) => vo
   ws.on('message', (data: RawData) => {
     if (closed) return;
     const chunk = Buffer.isBuffer(data) ? data : Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data);
+    meter.fromClient(chunk.length);
     if (!tcp.write(chunk) && !waitingForDrain) {
       waitingForDrain = true;
       ws.pause();
@@ -116,6 +209,7 @@ function bridge(ws: WebSocket, target: RelayTarget, log: (message: string) => vo
   tcp.on('connect', () => log(`tcp connected to ${label}`));
   tcp.on('data', (chunk: Buffer) => {
     if (ws.readyState !== WebSocket.OPEN) return;
+    meter.toClient(chunk.length);
     ws.send(chunk, { binary: true }, (error) => {
       if (error) return;
       if (tcp.isPaused() && ws.bufferedAmount < HIGH_WATER_MARK) tcp.resume();
@@ -136,6 +230,21 @@ export function startRelay(port: number, options: RelayOptions = {}): Promise<Re
   const log = options.log ?? (() => {});
   const sockets = new Set<Socket>();
   const wss = new WebSocketServer({ noServer: true, perMessageDeflate: false });
+  let counts = { connections: 0, upgrades: 0, refused: 0 };
+  const totals = emptyTraffic();
+  let records: RelayConnectionStats[] = [];
+  let nextId = 1;
+
+  const track = (target: RelayTarget) => {
+    const record = { id: nextId++, target: `${target.host}:${target.port}`, open: true, ...emptyTraffic() };
+    records.push(record);
+    const closed = records.filter((r) => !r.open);
+    if (closed.length > KEPT_CLOSED_CONNECTIONS) {
+      const dropped = new Set(closed.slice(0, closed.length - KEPT_CLOSED_CONNECTIONS));
+      records = records.filter((r) => !dropped.has(r));
+    }
+    return new TrafficMeter(record, totals);
+  };
 
   const server = createServer((_req, res) => {
     res.writeHead(426, { 'content-type': 'text/plain; charset=utf-8', upgrade: 'websocket' });
@@ -148,15 +257,20 @@ export function startRelay(port: number, options: RelayOptions = {}): Promise<Re
     const target = parseTarget(url.searchParams.get('address'));
     if ('error' in target) {
       log(`refused ${req.url}: ${target.error}`);
+      counts.refused++;
       refuseUpgrade(socket, target.error.startsWith('refusing') ? 403 : 400, 'Refused', target.error);
       return;
     }
     wss.handleUpgrade(req, socket, head, (ws) => {
       log(`relaying ${req.socket.remoteAddress} -> ${target.host}:${target.port}`);
-      bridge(ws, target, log, sockets);
+      counts.upgrades++;
+      bridge(ws, target, log, sockets, track(target));
     });
   });
   server.on('clientError', (_error, socket) => socket.destroy());
+  server.on('connection', () => {
+    counts.connections++;
+  });
 
   return new Promise((resolve, reject) => {
     server.once('error', reject);
@@ -176,6 +290,13 @@ export function startRelay(port: number, options: RelayOptions = {}): Promise<Re
             server.closeAllConnections();
             server.close(() => done());
           }),
+        stats: () => ({ ...counts, ...totals, perConnection: records.map((r) => ({ ...r })) }),
+        resetStats: () => {
+          counts = { connections: 0, upgrades: 0, refused: 0 };
+          // Meters of open connections keep their objects: zero them in place.
+          for (const c of [totals, ...records]) Object.assign(c, emptyTraffic());
+          records = records.filter((r) => r.open);
+        },
       });
     });
   });

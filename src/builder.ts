@@ -1,16 +1,22 @@
 import SchemaBuilder from '@pothos/core';
 import DrizzlePlugin from '@pothos/plugin-drizzle';
 import RelayPlugin from '@pothos/plugin-relay';
+import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import { getTableConfig } from 'drizzle-orm/pg-core';
-import { lookupByIdPolicy, lookupByIdsPolicy } from './cache/lookups';
+import { LOOKUP_MISS_MAX_AGE, lookupTags } from './cache/lookups';
 import type { Context } from './context';
-import { relations } from './db/relations';
+import type { Relations } from './modules';
+import { userError } from './shared/errors';
 import { decodeGlobalId } from './shared/global-id';
 import { missingAsNull, publicNode } from './shared/public-nodes';
 
 export interface PothosTypes {
   Context: Context;
-  DrizzleRelations: typeof relations;
+  DrizzleRelations: Relations;
+  AuthScopes: {
+    /** The request carries the deployment's editor token. */
+    editor: boolean;
+  };
   Scalars: {
     DateTime: { Input: Date; Output: Date };
     ID: { Input: string; Output: string | number };
@@ -18,53 +24,84 @@ export interface PothosTypes {
   DefaultFieldNullability: false;
 }
 
-/** The one schema builder. It holds configuration only; every type lives in its domain module. */
-export const builder = new SchemaBuilder<PothosTypes>({
-  plugins: [RelayPlugin, DrizzlePlugin],
-  defaultFieldNullability: false,
-  relay: {
-    clientMutationId: 'omit',
-    cursorType: 'String',
-    decodeGlobalID: decodeGlobalId,
-    nodeTypeOptions: { description: 'An object with a global ID that `node(id:)` can fetch again.' },
-    pageInfoTypeOptions: { description: 'Where a page sits in its connection, with the cursors to move on from it.' },
-    nodeQueryOptions: {
-      description: 'Fetches any object by its global ID; `null` when it does not exist or is not public.',
-      args: { id: { description: 'A global ID returned by this API.' } },
-      extensions: { cache: lookupByIdPolicy },
-      resolve: async (_root, args, _ctx, _info, resolveNode) => publicNode(await missingAsNull(resolveNode(args.id))),
+/** The builder's types with Pothos's defaults filled in: what refs made outside the builder are typed with. */
+export type Types = PothosSchemaTypes.ExtendDefaultTypes<PothosTypes>;
+
+export type Builder = PothosSchemaTypes.SchemaBuilder<Types>;
+
+/**
+ * The schema builder: configuration only, no types. It is made from the relations the module list
+ * merged, and each module then registers its types on it (src/schema.ts), so nothing here imports
+ * a module.
+ */
+export function createBuilder(relations: Relations): Builder {
+  const builder = new SchemaBuilder<PothosTypes>({
+    plugins: [ScopeAuthPlugin, RelayPlugin, DrizzlePlugin],
+    defaultFieldNullability: false,
+    scopeAuth: {
+      authScopes: (ctx) => ({ editor: ctx.editor }),
+      unauthorizedError: () =>
+        userError('This needs the editor token: send `Authorization: Bearer <editor token>`.', 'UNAUTHENTICATED'),
     },
-    nodesQueryOptions: {
-      description:
-        'Fetches several objects by their global IDs, in order; `null` for each one not found or not public.',
-      args: { ids: { description: 'Global IDs returned by this API; at most 100.' } },
-      extensions: { cache: lookupByIdsPolicy },
-      resolve: async (_root, args, _ctx, _info, resolveNodes) =>
-        args.ids.map(async (id) => publicNode(await missingAsNull(resolveNodes([id]).then(([node]) => node)))),
+    relay: {
+      clientMutationId: 'omit',
+      cursorType: 'String',
+      decodeGlobalID: decodeGlobalId,
+      nodeTypeOptions: { description: 'An object with a global ID that `node(id:)` can fetch again.' },
+      pageInfoTypeOptions: { description: 'Where a page sits in its connection, with the cursors to move on from it.' },
+      nodeQueryOptions: {
+        description: 'Fetches any object by its global ID; `null` when it does not exist or is not public.',
+        args: { id: { description: 'A global ID returned by this API.' } },
+        extensions: {
+          cache: { tags: (args: { id?: unknown }) => lookupTags(args.id), missMaxAge: LOOKUP_MISS_MAX_AGE },
+        },
+        resolve: async (_root, args, _ctx, _info, resolveNode) => publicNode(await missingAsNull(resolveNode(args.id))),
+      },
+      nodesQueryOptions: {
+        description:
+          'Fetches several objects by their global IDs, in order; `null` for each one not found or not public.',
+        args: { ids: { description: 'Global IDs returned by this API; at most 100.' } },
+        extensions: {
+          cache: {
+            tags: (args: { ids?: unknown }) => (Array.isArray(args.ids) ? args.ids.flatMap(lookupTags) : []),
+            missMaxAge: LOOKUP_MISS_MAX_AGE,
+          },
+        },
+        resolve: async (_root, args, _ctx, _info, resolveNodes) =>
+          args.ids.map(async (id) => publicNode(await missingAsNull(resolveNodes([id]).then(([node]) => node)))),
+      },
+      idFieldOptions: { description: 'Global ID, stable and opaque; pass it to `node(id:)`.' },
+      cursorFieldOptions: {
+        description: 'Opaque cursor of this edge; pass it as `after` or `before` to page on from here.',
+      },
+      nodeFieldOptions: { description: 'The item at this edge.' },
+      edgesFieldOptions: { description: 'The items of this page with their cursors, in order.' },
+      pageInfoFieldOptions: { description: 'Cursors and flags to fetch the next or previous page.' },
+      hasNextPageFieldOptions: {
+        description: 'Whether more items follow this page (when paging forward with `first`).',
+      },
+      hasPreviousPageFieldOptions: {
+        description: 'Whether items precede this page (when paging backward with `last`).',
+      },
+      startCursorFieldOptions: { description: 'Cursor of the first item of the page; pass it as `before`.' },
+      endCursorFieldOptions: { description: 'Cursor of the last item of the page; pass it as `after`.' },
+      firstArgOptions: { description: 'How many items to return from the start, 1 to 100 (default 20).' },
+      lastArgOptions: { description: 'How many items to return from the end, 1 to 100.' },
+      afterArgOptions: { description: 'Return items after this cursor (an `endCursor` or `edges.cursor`).' },
+      beforeArgOptions: { description: 'Return items before this cursor (a `startCursor` or `edges.cursor`).' },
+      defaultConnectionTypeOptions: { description: 'A page of items with cursors (Relay connection).' },
+      defaultEdgeTypeOptions: { description: 'An item of a page with its cursor.' },
     },
-    idFieldOptions: { description: 'Global ID, stable and opaque; pass it to `node(id:)`.' },
-    cursorFieldOptions: {
-      description: 'Opaque cursor of this edge; pass it as `after` or `before` to page on from here.',
+    drizzle: {
+      client: (ctx) => ctx.db,
+      getTableConfig,
+      relations,
+      defaultConnectionSize: 20,
+      maxConnectionSize: 100,
     },
-    nodeFieldOptions: { description: 'The item at this edge.' },
-    edgesFieldOptions: { description: 'The items of this page with their cursors, in order.' },
-    pageInfoFieldOptions: { description: 'Cursors and flags to fetch the next or previous page.' },
-    hasNextPageFieldOptions: { description: 'Whether more items follow this page (when paging forward with `first`).' },
-    hasPreviousPageFieldOptions: { description: 'Whether items precede this page (when paging backward with `last`).' },
-    startCursorFieldOptions: { description: 'Cursor of the first item of the page; pass it as `before`.' },
-    endCursorFieldOptions: { description: 'Cursor of the last item of the page; pass it as `after`.' },
-    firstArgOptions: { description: 'How many items to return from the start, 1 to 100 (default 20).' },
-    lastArgOptions: { description: 'How many items to return from the end, 1 to 100.' },
-    afterArgOptions: { description: 'Return items after this cursor (an `endCursor` or `edges.cursor`).' },
-    beforeArgOptions: { description: 'Return items before this cursor (a `startCursor` or `edges.cursor`).' },
-    defaultConnectionTypeOptions: { description: 'A page of items with cursors (Relay connection).' },
-    defaultEdgeTypeOptions: { description: 'An item of a page with its cursor.' },
-  },
-  drizzle: {
-    client: (ctx) => ctx.db,
-    getTableConfig,
-    relations,
-    defaultConnectionSize: 20,
-    maxConnectionSize: 100,
-  },
-});
+  });
+  // The root types belong to no domain; every module adds fields to them.
+  builder.queryType({ description: 'Public reads of the news portal. Everything here is safe to cache.' });
+  builder.mutationType({ description: 'Editor operations. They need the editor token and purge the edge cache.' });
+  return builder;
+}

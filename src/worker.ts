@@ -1,7 +1,8 @@
-// Cloudflare Worker entry: one Neon pool per request, closed after the response is sent.
+// Cloudflare Worker entry: Neon's driver (reads over HTTP, writes over a per-request WebSocket), Cache API store.
 import { CloudflareCacheStore } from './cache/cloudflare-store';
 import { createNeonSource } from './db/neon';
-import { createGateway, type Gateway } from './gateway';
+import { createGateway, type Gateway } from './gateway/gateway';
+import { relations } from './modules';
 
 export interface Env {
   /** Neon connection string; a secret (`wrangler secret put DATABASE_URL`). */
@@ -17,21 +18,36 @@ export interface Env {
   CLOUDFLARE_API_BASE?: string;
   /** Caps every cached response's freshness, in seconds. */
   EDGE_MAX_AGE?: string;
+  /** Time limit of every database call, ms (default 3000). */
+  DB_TIMEOUT_MS?: string;
+  /** `websocket`: reads over a per-request WebSocket instead of HTTP (local development and CI through the relay). */
+  NEON_READS?: string;
   /** Local development and CI only: a WebSocket-to-TCP relay in front of a plain Postgres. */
   NEON_WS_PROXY?: string;
+  /** Tests only: a local stand-in for Neon's HTTP endpoint. */
+  NEON_HTTP_ENDPOINT?: string;
 }
 
-// The isolate keeps one gateway and cache index across requests; sockets it may not keep.
+// The isolate keeps one gateway (schema, caches, the HTTP database client) across requests.
 let gateway: Gateway | undefined;
 
 function gatewayFor(env: Env): Gateway {
   gateway ??= createGateway({
+    source: createNeonSource({
+      connectionString: env.DATABASE_URL,
+      relations,
+      timeoutMs: env.DB_TIMEOUT_MS ? Number(env.DB_TIMEOUT_MS) : undefined,
+      reads: env.NEON_READS === 'websocket' ? 'websocket' : 'http',
+      wsProxy: env.NEON_WS_PROXY,
+      fetchEndpoint: env.NEON_HTTP_ENDPOINT,
+    }),
     store: new CloudflareCacheStore(
       (caches as unknown as { default: Cache }).default,
       env.CLOUDFLARE_ZONE_ID && env.CLOUDFLARE_API_TOKEN
         ? { zoneId: env.CLOUDFLARE_ZONE_ID, apiToken: env.CLOUDFLARE_API_TOKEN, apiBase: env.CLOUDFLARE_API_BASE }
         : undefined,
     ),
+    editorToken: env.EDITOR_TOKEN,
     trustedDocumentsOnly: env.TRUSTED_DOCUMENTS_ONLY === 'true',
     maxAgeCap: env.EDGE_MAX_AGE ? Number(env.EDGE_MAX_AGE) : undefined,
   });
@@ -39,12 +55,5 @@ function gatewayFor(env: Env): Gateway {
 }
 
 export default {
-  async fetch(request, env, ctx) {
-    const source = createNeonSource(env.DATABASE_URL, env.NEON_WS_PROXY);
-    try {
-      return await gatewayFor(env).fetch(request, { source, editorToken: env.EDITOR_TOKEN });
-    } finally {
-      ctx.waitUntil(source.close());
-    }
-  },
+  fetch: (request, env, ctx) => gatewayFor(env).fetch(request, ctx),
 } satisfies ExportedHandler<Env>;

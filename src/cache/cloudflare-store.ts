@@ -1,4 +1,5 @@
-import { type CachedResponse, type ResponseStore, TagIndex } from './store';
+import type { CachedResponse, ResponseStore } from './store';
+import { TagIndex } from './tag-index';
 
 export interface CloudflarePurgeConfig {
   zoneId: string;
@@ -8,11 +9,13 @@ export interface CloudflarePurgeConfig {
 }
 
 const ORIGIN = 'https://graphql-edge-cache.internal/';
+const META = 'x-edge-entry';
 
 /**
- * The Worker's edge cache: the Cloudflare Cache API of the data centre serving the request.
- * Entries carry a `Cache-Tag` header, so a purge by tag through Cloudflare's API reaches every data
- * centre; the isolate's own index also deletes the local copies at once (and counts them).
+ * The Worker's edge cache: the Cloudflare Cache API of the data centre serving the request. The
+ * stored response body is the exact bytes that were sent; what else an entry needs rides in one
+ * header. Entries carry a `Cache-Tag` header, so a purge by tag through Cloudflare's API reaches
+ * every data centre; the isolate's own index also deletes the local copies at once (and counts them).
  */
 export class CloudflareCacheStore implements ResponseStore {
   private readonly index = new TagIndex();
@@ -22,19 +25,28 @@ export class CloudflareCacheStore implements ResponseStore {
     private readonly purgeConfig?: CloudflarePurgeConfig,
   ) {}
 
-  async get(key: string) {
+  async get(key: string): Promise<CachedResponse | undefined> {
     const response = await this.cache.match(ORIGIN + key);
-    if (!response) return undefined;
-    return (await response.json()) as CachedResponse;
+    const meta = response?.headers.get(META);
+    if (!response || !meta) return undefined;
+    const [etag = '', maxAge = '0', storedAt = '0'] = meta.split(' ');
+    return {
+      body: await response.text(),
+      etag,
+      tags: response.headers.get('cache-tag')?.split(',').filter(Boolean) ?? [],
+      maxAge: Number(maxAge),
+      storedAt: Number(storedAt),
+    };
   }
 
   async put(key: string, entry: CachedResponse, keepFor: number) {
-    const response = new Response(JSON.stringify(entry), {
+    const response = new Response(entry.body, {
       headers: {
-        'content-type': 'application/json',
+        'content-type': 'application/json; charset=utf-8',
         'cache-control': `public, max-age=${keepFor}`,
         // Cloudflare reads this header on stored responses to purge them by tag.
         'cache-tag': entry.tags.join(','),
+        [META]: `${entry.etag} ${entry.maxAge} ${entry.storedAt}`,
       },
     });
     await this.cache.put(ORIGIN + key, response);
@@ -43,7 +55,7 @@ export class CloudflareCacheStore implements ResponseStore {
 
   async purge(tags: readonly string[]) {
     const keys = this.index.take(tags);
-    await Promise.all(keys.map((key) => this.cache.delete(ORIGIN + key)));
+    const deleted = await Promise.all(keys.map((key) => this.cache.delete(ORIGIN + key)));
     if (this.purgeConfig && tags.length) {
       // The edit has committed already: a purge that fails must not turn it into an error. Copies
       // elsewhere then expire on their own lifetime; the log says which tags to purge by hand.
@@ -51,7 +63,7 @@ export class CloudflareCacheStore implements ResponseStore {
         console.error(`[edge-cache] purge by tag failed (${String(error)}); tags: ${tags.join(',')}`);
       });
     }
-    return keys.length;
+    return deleted.filter(Boolean).length;
   }
 }
 

@@ -7,7 +7,10 @@ export class CacheHints {
   private readonly seen = new WeakSet<object>();
 
   /** `defaultMaxAge` covers responses that touched nothing with a policy (`{ __typename }`). */
-  constructor(readonly defaultMaxAge = 300) {}
+  constructor(
+    readonly now: number,
+    readonly defaultMaxAge = 300,
+  ) {}
 
   /** Seconds; the shortest lifetime of anything the response contains. */
   get maxAge(): number {
@@ -27,16 +30,19 @@ export class CacheHints {
   }
 }
 
-/** `extensions.cache` on an object type: the tag of each entity of that type, and its lifetime. */
-export interface TypeCachePolicy<Row = any> {
+/**
+ * `extensions.cache` on an object type: the tag of each entity of that type, and its lifetime in
+ * seconds (a function of the row and the request's clock when it depends on them).
+ */
+export interface TypeCachePolicy<Row = never> {
   tags: (row: Row) => string[];
-  maxAge: number | ((row: Row) => number);
+  maxAge: number | ((row: Row, now: number) => number);
 }
 
 /** `extensions.cache` on a field: the lists it reads (a channel's feed) and their lifetime. */
-export interface FieldCachePolicy<Args = any, Parent = any> {
+export interface FieldCachePolicy<Args = never, Parent = never> {
   tags: (args: Args, parent: Parent) => string[];
-  maxAge: number;
+  maxAge?: number;
   /** Lifetime of a `null` answer (a lookup that found nothing), if shorter. */
   missMaxAge?: number;
 }
@@ -44,6 +50,9 @@ export interface FieldCachePolicy<Args = any, Parent = any> {
 interface HintedContext {
   cache?: CacheHints;
 }
+
+type AnyTypePolicy = TypeCachePolicy<object>;
+type AnyFieldPolicy = FieldCachePolicy<Record<string, unknown>, unknown>;
 
 /**
  * Wraps the resolvers of every field whose type or parent type declares `extensions.cache`, so
@@ -53,9 +62,9 @@ interface HintedContext {
 export function applyCacheHints(schema: GraphQLSchema): GraphQLSchema {
   for (const type of Object.values(schema.getTypeMap())) {
     if (!isObjectType(type) || type.name.startsWith('__')) continue;
-    const typePolicy = type.extensions?.cache as TypeCachePolicy | undefined;
+    const typePolicy = type.extensions?.cache as AnyTypePolicy | undefined;
     for (const field of Object.values(type.getFields())) {
-      const fieldPolicy = field.extensions?.cache as FieldCachePolicy | undefined;
+      const fieldPolicy = field.extensions?.cache as AnyFieldPolicy | undefined;
       if (!typePolicy && !fieldPolicy) continue;
       const resolve = field.resolve as GraphQLFieldResolver<unknown, HintedContext> | undefined;
       field.resolve = (parent, args, context, info) => {
@@ -66,7 +75,7 @@ export function applyCacheHints(schema: GraphQLSchema): GraphQLSchema {
             hints.addEntity(
               parent,
               () => typePolicy.tags(parent),
-              () => (typeof maxAge === 'number' ? maxAge : maxAge(parent)),
+              () => (typeof maxAge === 'number' ? maxAge : maxAge(parent, hints.now)),
             );
           }
           if (fieldPolicy) hints.add(fieldPolicy.tags(args, parent), fieldPolicy.maxAge);

@@ -1,40 +1,47 @@
-import { type CachedResponse, type ResponseStore, TagIndex } from './store';
+import { LRUCache } from 'lru-cache';
+import type { CachedResponse, ResponseStore } from './store';
+import { TagIndex } from './tag-index';
 
-/** The Node entry's edge cache: in process memory, bounded, least recently stored out first. */
+/** Bytes an entry costs, roughly: its body and tags as UTF-16, plus bookkeeping. */
+const sizeOf = (entry: CachedResponse) => 2 * (entry.body.length + entry.tags.join(',').length) + 256;
+
+/**
+ * The Node entry's edge cache: in process memory, bounded in bytes (64 MiB by default), least
+ * recently used out first, each entry dropped when its last-good-copy time is over.
+ */
 export class MemoryStore implements ResponseStore {
-  private readonly entries = new Map<string, { entry: CachedResponse; expiresAt: number }>();
   private readonly index = new TagIndex();
+  private readonly entries: LRUCache<string, CachedResponse>;
+  /** A store of size 0 keeps nothing: tests of the database path use one. */
+  private readonly disabled: boolean;
 
-  constructor(private readonly maxEntries = 10_000) {}
+  constructor(maxBytes = 64 * 2 ** 20) {
+    this.entries = new LRUCache<string, CachedResponse>({
+      maxSize: Math.max(1, maxBytes),
+      sizeCalculation: sizeOf,
+      maxEntrySize: Math.max(1, maxBytes),
+      ttlAutopurge: false,
+      dispose: (_entry, key, reason) => {
+        if (reason !== 'set') this.index.remove(key);
+      },
+    });
+    this.disabled = maxBytes <= 0;
+  }
 
   async get(key: string) {
-    const found = this.entries.get(key);
-    if (!found) return undefined;
-    if (Date.now() >= found.expiresAt) {
-      this.delete(key);
-      return undefined;
-    }
-    return found.entry;
+    return this.entries.get(key);
   }
 
   async put(key: string, entry: CachedResponse, keepFor: number) {
-    this.delete(key);
-    this.entries.set(key, { entry, expiresAt: entry.storedAt + keepFor * 1000 });
-    this.index.add(key, entry.tags);
-    for (const oldest of this.entries.keys()) {
-      if (this.entries.size <= this.maxEntries) break;
-      this.delete(oldest);
-    }
+    if (this.disabled) return;
+    this.entries.set(key, entry, { ttl: keepFor * 1000, start: entry.storedAt });
+    if (this.entries.has(key)) this.index.add(key, entry.tags);
   }
 
   async purge(tags: readonly string[]) {
     const keys = this.index.take(tags);
-    for (const key of keys) this.entries.delete(key);
-    return keys.length;
-  }
-
-  private delete(key: string) {
-    this.entries.delete(key);
-    this.index.remove(key);
+    let dropped = 0;
+    for (const key of keys) if (this.entries.delete(key)) dropped += 1;
+    return dropped;
   }
 }

@@ -1,13 +1,24 @@
 import type { PgAsyncDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
-import type { QueryMetrics } from './metrics';
-import type { relations } from './relations';
+import type { Relations } from '../modules';
 
 /** A Drizzle client over any of our drivers, with the relations of every domain. */
-export type Database = PgAsyncDatabase<PgQueryResultHKT, typeof relations>;
+export type Database = PgAsyncDatabase<PgQueryResultHKT, Relations>;
 
-/** Where a request's database client comes from: embedded PGlite, node-postgres or Neon. */
+/** What one request uses of a source. */
+export interface DatabaseSession {
+  /** Reads (one statement each): the source's shared client. */
+  db: Database;
+  /** Interactive transactions. On the Worker this opens a WebSocket for this request alone. */
+  writer(): Database;
+  /** Closes what the request opened, once its response is sent. */
+  end?(): Promise<void>;
+}
+
+/** Where the database is: embedded PGlite, node-postgres or Neon's serverless driver. */
 export interface DatabaseSource {
-  /** A client whose statements are counted into `metrics`. Cheap: one per request. */
-  connect(metrics: QueryMetrics): Database;
+  readonly kind: 'pglite' | 'postgres' | 'neon';
+  session(): DatabaseSession;
+  /** The same client for migrations, seeds and scripts. */
+  readonly admin: Database;
   close(): Promise<void>;
 }

@@ -1,32 +1,85 @@
 import { neonConfig, Pool } from '@neondatabase/serverless';
 import { drizzle } from 'drizzle-orm/neon-serverless';
-import type { Database, DatabaseSource } from './database';
-import { DEFAULT_DB_TIMEOUT_MS, instrument, type QueryMetrics } from './metrics';
-import { relations } from './relations';
+import type { Relations } from '../modules';
+import type { Database, DatabaseSession, DatabaseSource } from './database';
+import { DEFAULT_DB_TIMEOUT_MS, meteredClient } from './statement';
 
-/**
- * Neon's WebSocket driver, as the Worker uses it. A Worker may not keep sockets across requests,
- * so each request gets its own pool, closed once the response is sent.
- *
- * `wsProxy` points the driver at a plain Postgres through a local WebSocket-to-TCP relay
- * (development and CI); against Neon itself it stays unset.
- */
-export function createNeonSource(
-  connectionString: string,
-  wsProxy?: string,
-  timeoutMs = DEFAULT_DB_TIMEOUT_MS,
-): DatabaseSource {
-  if (wsProxy) {
-    neonConfig.wsProxy = (host, port) => `${wsProxy}?address=${host}:${port}`;
+export interface NeonOptions {
+  connectionString: string;
+  relations: Relations;
+  timeoutMs?: number;
+  /**
+   * `http` (production): each read is one HTTPS request to Neon's SQL endpoint, a single round
+   * trip, from one client shared by every request of the isolate. `websocket`: reads open a
+   * WebSocket per request like writes do (local development and CI through the relay).
+   */
+  reads?: 'http' | 'websocket';
+  /** Local development and CI: a WebSocket-to-TCP relay in front of a plain Postgres (`host:port/path`). */
+  wsProxy?: string;
+  /** Tests only: where the HTTP reads go instead of Neon's endpoint (a local stand-in). */
+  fetchEndpoint?: string;
+}
+
+function configureDriver(options: NeonOptions, timeoutMs: number) {
+  if (options.wsProxy) {
+    const proxy = options.wsProxy;
+    neonConfig.wsProxy = (host, port) => `${proxy}?address=${host}:${port}`;
     neonConfig.useSecureWebSocket = false;
     neonConfig.pipelineConnect = false;
     neonConfig.pipelineTLS = false;
   }
-  const pool = new Pool({ connectionString, max: 1, connectionTimeoutMillis: timeoutMs });
-  pool.on('error', () => {});
+  if (options.fetchEndpoint) {
+    const endpoint = options.fetchEndpoint;
+    neonConfig.fetchEndpoint = () => endpoint;
+  }
+  neonConfig.poolQueryViaFetch = options.reads !== 'websocket';
+  // A read that hangs is abandoned with its request, not left to the platform's own limit.
+  neonConfig.fetchFunction = (input: RequestInfo | URL, init?: RequestInit) =>
+    fetch(input, { ...init, signal: AbortSignal.timeout(timeoutMs) });
+}
+
+/**
+ * Neon's serverless driver, as the Worker uses it. A Worker may not keep sockets across requests,
+ * so whatever opens a WebSocket (every write; reads in `websocket` mode) gets a pool of its own
+ * for that request, closed once the response is sent. Reads over HTTP hold no socket, so one
+ * client serves them all.
+ */
+export function createNeonSource(options: NeonOptions): DatabaseSource {
+  const timeoutMs = options.timeoutMs ?? DEFAULT_DB_TIMEOUT_MS;
+  configureDriver(options, timeoutMs);
+
+  const open = () => {
+    const pool = new Pool({ connectionString: options.connectionString, max: 1, connectionTimeoutMillis: timeoutMs });
+    pool.on('error', () => {});
+    const db = drizzle({ client: meteredClient(pool, timeoutMs), relations: options.relations }) as unknown as Database;
+    return { db, end: () => pool.end() };
+  };
+
+  const shared = options.reads === 'websocket' ? undefined : open();
+
+  function session(): DatabaseSession {
+    let own: ReturnType<typeof open> | undefined;
+    const perRequest = () => {
+      own ??= open();
+      return own.db;
+    };
+    return {
+      db: shared?.db ?? perRequest(),
+      writer: perRequest,
+      end: async () => {
+        await own?.end();
+      },
+    };
+  }
+
   return {
-    connect: (metrics: QueryMetrics) =>
-      drizzle({ client: instrument(pool, metrics, timeoutMs), relations }) as unknown as Database,
-    close: () => pool.end(),
+    kind: 'neon',
+    session,
+    get admin() {
+      return (shared ?? open()).db;
+    },
+    close: async () => {
+      await shared?.end();
+    },
   };
 }

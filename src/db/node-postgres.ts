@@ -1,33 +1,103 @@
 import { drizzle } from 'drizzle-orm/node-postgres';
-import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
+import type { Relations } from '../modules';
 import type { Database, DatabaseSource } from './database';
-import { DEFAULT_DB_TIMEOUT_MS, instrument, type QueryMetrics } from './metrics';
-import { relations } from './relations';
+import { withStatementName } from './prepared-statements';
+import { DEFAULT_DB_TIMEOUT_MS, meteredClient, runStatement, statementText } from './statement';
 
-/** A real Postgres over TCP (`DATABASE_URL`), for the Node entry, tests, migrations and benchmarks. */
-export async function createNodePostgresSource(options: {
+export interface NodePostgresOptions {
   connectionString: string;
-  migrationsFolder?: string;
+  relations: Relations;
   max?: number;
   timeoutMs?: number;
-}): Promise<DatabaseSource & { admin: Database }> {
+  /** Named (prepared) statements, planned once per connection. Default on. */
+  prepare?: boolean;
+}
+
+interface Destroyable {
+  release(error?: Error | boolean): void;
+  connection?: { stream?: { destroy(): void } };
+}
+
+/** Drops a connection stuck on a statement: its socket closed now, the pool told to replace it. */
+function destroy(client: Destroyable) {
+  client.connection?.stream?.destroy();
+}
+
+/**
+ * A real Postgres over TCP (`DATABASE_URL`): the Node entry, tests, migrations and benchmarks.
+ * One pool and one Drizzle client for the process. Every statement checks a connection out itself
+ * rather than through `pool.query`, so it can name the statement for that connection and, on a
+ * time-out, destroy the connection instead of leaving it busy in the pool.
+ */
+export function createNodePostgresSource(options: NodePostgresOptions): DatabaseSource {
   const timeoutMs = options.timeoutMs ?? DEFAULT_DB_TIMEOUT_MS;
+  const prepare = options.prepare ?? true;
   const pool = new pg.Pool({
     connectionString: options.connectionString,
     max: options.max ?? 10,
     connectionTimeoutMillis: timeoutMs,
-    // The server gives up too, so a timed-out statement does not keep a connection busy.
+    // The server gives up too, so a statement we stopped waiting for does not keep running.
     statement_timeout: timeoutMs,
+    idle_in_transaction_session_timeout: 10 * timeoutMs,
+    // A peer that vanished without closing (a network partition) is noticed by TCP keep-alive.
+    keepAlive: true,
+    keepAliveInitialDelayMillis: 10_000,
+    idleTimeoutMillis: 30_000,
   });
-  // An idle client losing its server must not crash the process; the next query reports it.
+  // An idle client losing its server must not crash the process; the next statement reports it.
   pool.on('error', () => {});
-  const admin = drizzle({ client: pool, relations }) as unknown as Database;
-  if (options.migrationsFolder) await migrate(admin as never, { migrationsFolder: options.migrationsFolder });
+
+  async function query(config: unknown, values?: unknown[]) {
+    const text = statementText(config);
+    let client: (pg.PoolClient & Destroyable) | undefined;
+    let released = false;
+    const release = (error?: Error) => {
+      if (client && !released) {
+        released = true;
+        client.release(error);
+      }
+    };
+    return runStatement(
+      text,
+      async () => {
+        client = (await pool.connect()) as pg.PoolClient & Destroyable;
+        try {
+          const base = typeof config === 'string' ? { text: config } : (config as { text: string });
+          const named = prepare ? withStatementName(client, base) : base;
+          return await client.query(named as pg.QueryConfig, values);
+        } finally {
+          release();
+        }
+      },
+      timeoutMs,
+      () => {
+        if (!client) return;
+        destroy(client);
+        release(new Error('statement timed out'));
+      },
+    );
+  }
+
+  // Transactions (editor writes) check out their own client: metered too, dropped if it hangs.
+  async function connect() {
+    const client = (await runStatement('connect', () => pool.connect(), timeoutMs)) as pg.PoolClient & Destroyable;
+    return meteredClient(client, timeoutMs, () => destroy(client));
+  }
+
+  const client = new Proxy(pool, {
+    get(target, property) {
+      if (property === 'query') return query;
+      if (property === 'connect') return connect;
+      const value: unknown = Reflect.get(target, property, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+  const db = drizzle({ client, relations: options.relations }) as unknown as Database;
   return {
-    admin,
-    connect: (metrics: QueryMetrics) =>
-      drizzle({ client: instrument(pool, metrics, timeoutMs), relations }) as unknown as Database,
+    kind: 'postgres',
+    session: () => ({ db, writer: () => db }),
     close: () => pool.end(),
+    admin: db,
   };
 }

@@ -1,24 +1,33 @@
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle } from 'drizzle-orm/pglite';
-import { migrate } from 'drizzle-orm/pglite/migrator';
+import type { Relations } from '../modules';
 import type { Database, DatabaseSource } from './database';
-import { instrument, type QueryMetrics } from './metrics';
-import { relations } from './relations';
+import { DEFAULT_DB_TIMEOUT_MS, meteredClient } from './statement';
+
+export interface PgliteOptions {
+  relations: Relations;
+  /** A folder to keep the database in; memory when unset. */
+  dataDir?: string;
+  /** Start from a dump (`dumpDataDir`) instead of an empty cluster: tests share one migrated, seeded copy. */
+  loadDataDir?: Blob | File;
+  timeoutMs?: number;
+}
 
 /** Embedded Postgres (WebAssembly, in this process): the zero-setup default for `npm start` and tests. */
-export async function createPgliteSource(options: {
-  dataDir?: string;
-  migrationsFolder: string;
-  timeoutMs?: number;
-}): Promise<DatabaseSource & { admin: Database }> {
-  const client = new PGlite(options.dataDir);
-  await client.waitReady;
-  const admin = drizzle({ client, relations }) as unknown as Database;
-  await migrate(admin as never, { migrationsFolder: options.migrationsFolder });
+export async function createPgliteSource(options: PgliteOptions): Promise<DatabaseSource & { pglite: PGlite }> {
+  // PGlite treats a present-but-undefined `loadDataDir` as a dump to load (and waits forever).
+  const pglite = new PGlite({
+    ...(options.dataDir && { dataDir: options.dataDir }),
+    ...(options.loadDataDir && { loadDataDir: options.loadDataDir }),
+  });
+  await pglite.waitReady;
+  const client = meteredClient(pglite, options.timeoutMs ?? DEFAULT_DB_TIMEOUT_MS);
+  const db = drizzle({ client, relations: options.relations }) as unknown as Database;
   return {
-    admin,
-    connect: (metrics: QueryMetrics) =>
-      drizzle({ client: instrument(client, metrics, options.timeoutMs), relations }) as unknown as Database,
-    close: () => client.close(),
+    kind: 'pglite',
+    pglite,
+    admin: db,
+    session: () => ({ db, writer: () => db }),
+    close: () => pglite.close(),
   };
 }

@@ -1,6 +1,7 @@
 import { and, count, desc, eq, gte, inArray, like, lt, or } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { articles, articleTags, channels, tags } from '../../src/db/tables';
+import { articles, articleTags, tags } from '../../src/modules/articles/tables';
+import { channels } from '../../src/modules/channels/tables';
 import { dataOf, useGateway } from '../support/gateway';
 import { operation } from '../support/operations';
 

@@ -1,22 +1,22 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { MemoryStore } from '../../src/cache/memory-store';
-import { migrationsFolder } from '../../src/db/node-source';
-import { createPgliteSource } from '../../src/db/pglite';
-import { createGateway } from '../../src/gateway';
-import { seed } from '../../src/seed/run';
+import type { DatabaseSource } from '../../src/db/database';
+import { createGateway, type Gateway } from '../../src/gateway/gateway';
+import { openPglite } from '../support/database';
 import { operation } from '../support/operations';
 import { getRequest, read } from './support';
 
 // Its own embedded database, because this file makes it slow and then shuts it down.
 const TIMEOUT_MS = 400;
-let source: Awaited<ReturnType<typeof createPgliteSource>>;
-const gateway = createGateway({ store: new MemoryStore() });
+let source: DatabaseSource;
+let gateway: Gateway;
 const feed = operation('ChannelFeed');
 
 beforeAll(async () => {
-  source = await createPgliteSource({ migrationsFolder, timeoutMs: TIMEOUT_MS });
-  await seed(source.admin);
+  // Its own embedded database, whatever the suite runs on: the test makes it slow, then closes it.
+  source = await openPglite({ timeoutMs: TIMEOUT_MS });
+  gateway = createGateway({ source, store: new MemoryStore() });
 });
 afterAll(async () => {
   vi.useRealTimers();
@@ -25,7 +25,7 @@ afterAll(async () => {
 
 async function timed(query: string, variables: Record<string, unknown>) {
   const started = performance.now();
-  const response = await read(await gateway.fetch(getRequest(query, variables), { source }));
+  const response = await read(await gateway.fetch(getRequest(query, variables)));
   return { ...response, ms: performance.now() - started };
 }
 

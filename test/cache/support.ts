@@ -1,4 +1,4 @@
-import { statementsFromServerTiming } from '../../src/http/server-timing';
+import { statementsFromServerTiming } from '../../src/gateway/server-timing';
 
 export const EDITOR_TOKEN = 'editor-token-for-tests';
 

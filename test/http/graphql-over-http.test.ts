@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { sha256Hex } from '../../src/cache/persisted';
-import { statementsFromServerTiming } from '../../src/http/server-timing';
+import { sha256Hex } from '../../src/cache/keys';
+import { statementsFromServerTiming } from '../../src/gateway/server-timing';
 import { useGateway } from '../support/gateway';
 import { operation } from '../support/operations';
 
@@ -10,7 +10,7 @@ import { operation } from '../support/operations';
  */
 
 const EDITOR_TOKEN = 'editor-token-for-http-tests';
-const { send } = useGateway({ cacheEntries: 100, editorToken: EDITOR_TOKEN });
+const { send } = useGateway({ cacheBytes: 16 * 2 ** 20, editorToken: EDITOR_TOKEN });
 const feed = operation('ChannelFeed');
 
 const URL_BASE = 'http://gateway.test/graphql';

@@ -5,9 +5,11 @@ import { ApolloClient, type DocumentNode, gql, HttpLink, InMemoryCache } from '@
 import { PersistedQueryLink } from '@apollo/client/link/persisted-queries';
 import { getOperationAST, stripIgnoredCharacters } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MemoryStore } from '../../src/cache/memory-store';
+import { createGateway } from '../../src/gateway/gateway';
+import { createNodeServer } from '../../src/gateway/node-server';
+import { statementsFromServerTiming } from '../../src/gateway/server-timing';
 import { operations } from '../../src/generated/operations';
-import { createNodeServer } from '../../src/http/node-server';
-import { statementsFromServerTiming } from '../../src/http/server-timing';
 import { openTestDatabase, type TestDatabase } from '../support/database';
 import { operation } from '../support/operations';
 
@@ -62,8 +64,15 @@ async function close(server: Server | undefined) {
 
 beforeAll(async () => {
   database = await openTestDatabase();
-  openServer = createNodeServer(database);
-  strictServer = createNodeServer(database, { trustedDocumentsOnly: true, editorToken: EDITOR_TOKEN });
+  openServer = createNodeServer(createGateway({ source: database, store: new MemoryStore() }));
+  strictServer = createNodeServer(
+    createGateway({
+      source: database,
+      store: new MemoryStore(),
+      trustedDocumentsOnly: true,
+      editorToken: EDITOR_TOKEN,
+    }),
+  );
   openUrl = await listen(openServer);
   strictUrl = await listen(strictServer);
 }, 120_000);

@@ -8,9 +8,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MemoryStore } from '../../src/cache/memory-store';
+import { createGateway } from '../../src/gateway/gateway';
+import { createNodeServer } from '../../src/gateway/node-server';
+import { playgroundOptions } from '../../src/gateway/playground';
 import { type NamedOperation, operations } from '../../src/generated/operations';
-import { createNodeServer } from '../../src/http/node-server';
-import { playgroundOptions } from '../../src/playground/render';
 import { referencePage } from '../fixtures/reference-page';
 import { openTestDatabase, type TestDatabase } from '../support/database';
 
@@ -81,7 +83,7 @@ describe.skipIf(!hasChromium)(
 
     beforeAll(async () => {
       database = await openTestDatabase();
-      server = createNodeServer(database);
+      server = createNodeServer(createGateway({ source: database, store: new MemoryStore() }));
       await new Promise<void>((resolve, reject) => {
         server.once('error', reject);
         server.listen(0, '127.0.0.1', resolve);

@@ -1,22 +1,33 @@
-import type { Database, DatabaseSource } from '../../src/db/database';
+import { readFileSync } from 'node:fs';
+import { inject } from 'vitest';
+import type { DatabaseSource } from '../../src/db/database';
+import { migrate } from '../../src/db/migrations';
 import { createNodePostgresSource } from '../../src/db/node-postgres';
-import { migrationsFolder } from '../../src/db/node-source';
 import { createPgliteSource } from '../../src/db/pglite';
+import { relations } from '../../src/modules';
 import { seed } from '../../src/seed/run';
 
-export interface TestDatabase extends DatabaseSource {
-  admin: Database;
-  kind: 'postgres' | 'pglite';
-}
+export type TestDatabase = DatabaseSource;
 
 /**
  * The database a test file runs against: the real Postgres of `TEST_DATABASE_URL` (migrated and
- * seeded once by the global setup), or else a fresh embedded PGlite of its own, migrated and seeded.
+ * seeded once by the global setup), or else an embedded PGlite of its own, copied from the
+ * migrated, seeded snapshot the global setup made.
  */
-export async function openTestDatabase(): Promise<TestDatabase> {
+export async function openTestDatabase(options: { timeoutMs?: number } = {}): Promise<TestDatabase> {
   const url = process.env.TEST_DATABASE_URL;
-  if (url) return { ...(await createNodePostgresSource({ connectionString: url, max: 4 })), kind: 'postgres' };
-  const source = await createPgliteSource({ migrationsFolder });
+  if (url) return createNodePostgresSource({ connectionString: url, relations, max: 4, ...options });
+  return openPglite(options);
+}
+
+/** An embedded PGlite of the file's own, migrated and seeded (from the shared snapshot when there is one). */
+export async function openPglite(options: { timeoutMs?: number } = {}) {
+  const snapshot = inject('pgliteSnapshot');
+  if (snapshot) {
+    return createPgliteSource({ relations, loadDataDir: new Blob([readFileSync(snapshot)]), ...options });
+  }
+  const source = await createPgliteSource({ relations, ...options });
+  await migrate(source);
   await seed(source.admin);
-  return { ...source, kind: 'pglite' };
+  return source;
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll } from 'vitest';
 import { MemoryStore } from '../../src/cache/memory-store';
-import { createGateway } from '../../src/gateway';
-import { statementsFromServerTiming } from '../../src/http/server-timing';
+import { createGateway, type Gateway, type GatewayOptions } from '../../src/gateway/gateway';
+import { statementsFromServerTiming } from '../../src/gateway/server-timing';
 import { openTestDatabase, type TestDatabase } from './database';
 
 export interface GraphQLResponse<T = Record<string, any>> {
@@ -14,16 +14,18 @@ export interface GraphQLResponse<T = Record<string, any>> {
 }
 
 /**
- * A gateway over the test database, called through Yoga's fetch API: the same HTTP handling as
+ * A gateway over the test database, called through its fetch API: the same HTTP handling as
  * production (status codes, headers, masking) without a socket.
  */
-export function useGateway(options: { cacheEntries?: number; editorToken?: string } = {}) {
+export function useGateway(options: { cacheBytes?: number } & Omit<GatewayOptions, 'source' | 'store'> = {}) {
   // Domain tests look at the database path, so by default the edge cache keeps nothing.
-  const store = new MemoryStore(options.cacheEntries ?? 0);
-  const gateway = createGateway({ store });
+  const { cacheBytes, ...rest } = options;
+  const store = new MemoryStore(cacheBytes ?? 0);
   let database: TestDatabase;
+  let gateway: Gateway;
   beforeAll(async () => {
     database = await openTestDatabase();
+    gateway = createGateway({ ...rest, source: database, store });
   }, 120_000);
   afterAll(async () => {
     await database?.close();
@@ -53,10 +55,10 @@ export function useGateway(options: { cacheEntries?: number; editorToken?: strin
 
   /** Any request, through the whole gateway (edge cache included). */
   function send(request: Request) {
-    return gateway.fetch(request, { source: database, editorToken: options.editorToken });
+    return gateway.fetch(request);
   }
 
-  return { graphql, send, store, database: () => database };
+  return { graphql, send, store, database: () => database, gateway: () => gateway };
 }
 
 /** The response's data, or a failure that shows the errors instead. */

@@ -170,6 +170,7 @@ export async function startWorkerUnderTest(options: {
   const vars: Record<string, string> = {
     DATABASE_URL: options.databaseUrl,
     NEON_WS_PROXY: `127.0.0.1:${relayPort}/v1`,
+    NEON_READS: 'websocket',
     ...(options.cloudflare && {
       CLOUDFLARE_ZONE_ID: options.cloudflare.zoneId,
       CLOUDFLARE_API_TOKEN: options.cloudflare.apiToken,

@@ -10,12 +10,13 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { lifetimes } from '../../src/cache/lifetimes';
-import { DEFAULT_DB_TIMEOUT_MS } from '../../src/db/metrics';
+import { migrate } from '../../src/db/migrations';
 import { createNodePostgresSource } from '../../src/db/node-postgres';
-import { migrationsFolder } from '../../src/db/node-source';
+import { DEFAULT_DB_TIMEOUT_MS } from '../../src/db/statement';
+import { relations } from '../../src/modules';
+import { FEED_MAX_AGE, FRESH_ARTICLE_MAX_AGE } from '../../src/modules/articles/cache';
+import { statementsFromServerTiming } from '../../src/gateway/server-timing';
 import { operations } from '../../src/generated/operations';
-import { statementsFromServerTiming } from '../../src/http/server-timing';
 import { seed } from '../../src/seed/run';
 import { sleep, startWorkerUnderTest, type WorkerUnderTest } from './harness';
 
@@ -101,8 +102,9 @@ describe.skipIf(!databaseUrl)(
       const url = databaseUrl as string;
       // Self-contained: migrations and seed are idempotent, so a database already prepared by the
       // default suite's global setup is fine too.
-      const source = await createNodePostgresSource({ connectionString: url, migrationsFolder, max: 2 });
+      const source = createNodePostgresSource({ connectionString: url, relations, max: 2 });
       try {
+        await migrate(source);
         await seed(source.admin);
       } finally {
         await source.close();
@@ -327,7 +329,7 @@ describe.skipIf(!databaseUrl)(
         expect(first.headers.get('cache-control')).toMatch(/^public, max-age=\d+, stale-if-error=86400$/);
         // Feeds live 2 min, or less when they list a story updated in the last hours.
         expect(maxAgeOf(first)).toBeGreaterThan(0);
-        expect(maxAgeOf(first)).toBeLessThanOrEqual(lifetimes.feed);
+        expect(maxAgeOf(first)).toBeLessThanOrEqual(FEED_MAX_AGE);
         expect(first.headers.get('cache-tag')?.split(',')).toContain('feed:channel:tushuo');
         const etag = first.headers.get('etag');
         expect(etag).toMatch(/^"[0-9a-f]{32}"$/);
@@ -556,7 +558,7 @@ describe.skipIf(!databaseUrl)(
           expect(fresh.body.data?.article?.title).toBe(row.title);
           const maxAge = maxAgeOf(fresh);
           expect(maxAge).toBeGreaterThan(0);
-          expect(maxAge).toBeLessThanOrEqual(lifetimes.freshArticle);
+          expect(maxAge).toBeLessThanOrEqual(FRESH_ARTICLE_MAX_AGE);
 
           // Long-lived and cached just now: still fresh when the database goes.
           await get(chrome.document);
@@ -631,7 +633,7 @@ describe.skipIf(!databaseUrl)(
           expect(recovered.body.data?.article?.title).toBe(row.title);
           expect((await get(page.document, page.variables)).xCache).toBe('HIT');
         },
-        lifetimes.freshArticle * 1000 + 60_000,
+        FRESH_ARTICLE_MAX_AGE * 1000 + 60_000,
       );
     });
   },

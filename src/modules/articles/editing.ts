@@ -1,9 +1,9 @@
 import { and, eq, inArray } from 'drizzle-orm';
-import { cacheTags, feedTagsOf } from '../../cache/tags';
 import type { Database } from '../../db/database';
 import { userError } from '../../shared/errors';
-import { channels } from '../channels/tables';
-import { articleRelated } from '../recommendations/tables';
+import { channelsTable as channels } from '../channels';
+import { articleCacheTags, feedTagsOf } from './cache';
+import { type ArticleStatus, staleTagsOfListeners, type Transaction } from './changes';
 import { articles, articleTags, tags } from './tables';
 
 export interface ArticleChanges {
@@ -18,22 +18,28 @@ export interface ArticleChanges {
 }
 
 interface Membership {
-  status: 'draft' | 'published' | 'retracted';
+  status: ArticleStatus;
   path: string;
   channelPath: string;
   tagNames: string[];
 }
 
-type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
-
 async function membership(tx: Transaction, id: number): Promise<Membership | null> {
   const row = await tx.query.articles.findFirst({
     where: { id },
     columns: { status: true, path: true },
-    with: { channel: { columns: { path: true } }, tags: { columns: { name: true } } },
+    with: {
+      channel: { columns: { path: true } },
+      tagLinks: { columns: {}, orderBy: { position: 'asc' }, with: { tag: { columns: { name: true } } } },
+    },
   });
   return row
-    ? { status: row.status, path: row.path, channelPath: row.channel.path, tagNames: row.tags.map((tag) => tag.name) }
+    ? {
+        status: row.status,
+        path: row.path,
+        channelPath: row.channel.path,
+        tagNames: row.tagLinks.map((link) => link.tag.name),
+      }
     : null;
 }
 
@@ -48,8 +54,8 @@ function staleTags(id: number, before: Membership, after: Membership, publishing
   // Publishing purges every list it is in, so publishing again repairs a purge that failed.
   const previous = new Set(publishing ? [] : listed(before));
   return [
-    cacheTags.article(id),
-    cacheTags.articlePath(after.path),
+    articleCacheTags.article(id),
+    articleCacheTags.path(after.path),
     ...listed(after).filter((tag) => !previous.has(tag)),
   ];
 }
@@ -76,8 +82,8 @@ async function replaceTags(tx: Transaction, id: number, names: string[]) {
 export async function changeArticle(
   db: Database,
   id: number,
-  change: { status?: Membership['status']; fields?: ArticleChanges },
-): Promise<{ staleTags: string[]; status: Membership['status'] }> {
+  change: { status?: ArticleStatus; fields?: ArticleChanges },
+): Promise<{ staleTags: string[]; status: ArticleStatus }> {
   return db.transaction(async (tx) => {
     const before = await membership(tx, id);
     if (!before) throw userError('There is no article with that ID.');
@@ -108,14 +114,8 @@ export async function changeArticle(
     if (tagNames) await replaceTags(tx, id, tagNames);
     const after = (await membership(tx, id)) ?? before;
     const stale = staleTags(id, before, after, change.status === 'published');
-    if (before.status !== after.status) {
-      // Related lists that name it: they gain it when it goes public (and lose it, by its entity tag, when not).
-      const owners = await tx
-        .select({ articleId: articleRelated.articleId })
-        .from(articleRelated)
-        .where(eq(articleRelated.relatedId, id));
-      stale.push(...owners.map((owner) => cacheTags.relatedList(owner.articleId)));
-    }
+    // Other modules' lists that show it (相关推荐) react in the same transaction.
+    stale.push(...(await staleTagsOfListeners(tx, { id, before: before.status, after: after.status })));
     return { staleTags: stale, status: after.status };
   });
 }

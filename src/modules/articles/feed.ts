@@ -1,11 +1,11 @@
 import { sql } from 'drizzle-orm';
-import { builder } from '../../builder';
+import { LRUCache } from 'lru-cache';
+import type { Builder } from '../../builder';
 import type { FieldCachePolicy } from '../../cache/hints';
-import { lifetimes } from '../../cache/lifetimes';
-import { cacheTags } from '../../cache/tags';
 import type { Context } from '../../context';
 import { userError } from '../../shared/errors';
-import { parseChannelPath } from '../channels/channel-path';
+import { parseChannelPath } from '../channels';
+import { articleCacheTags, FEED_MAX_AGE } from './cache';
 import { PUBLISHED } from './queries';
 import { articleTags } from './tables';
 
@@ -30,8 +30,7 @@ function boundedByCursor<Q extends { where?: unknown }>(query: Q): Q {
   return bounds.length ? { ...query, where: { AND: [...clauses, ...bounds] } } : query;
 }
 
-const TAG_ID_TTL_MS = 10 * 60_000;
-const tagIds = new Map<string, { id: number; until: number }>();
+const tagIds = new LRUCache<string, number>({ max: 10_000, ttl: 10 * 60_000 });
 
 /**
  * The id of the tag called `name`, or null when there is none; remembered for ten minutes per
@@ -45,16 +44,11 @@ const tagIds = new Map<string, { id: number; until: number }>();
  * statement: through a join on the name it plans every tag alike.
  */
 async function tagIdFor(db: Context['db'], name: string): Promise<number | null> {
-  const now = Date.now();
   const known = tagIds.get(name);
-  if (known && known.until > now) return known.id;
+  if (known !== undefined) return known;
   const tag = await db.query.tags.findFirst({ columns: { id: true }, where: { name } });
-  if (!tag) {
-    tagIds.delete(name);
-    return null;
-  }
-  if (tagIds.size >= 10_000) tagIds.clear();
-  tagIds.set(name, { id: tag.id, until: now + TAG_ID_TTL_MS });
+  if (!tag) return null;
+  tagIds.set(name, tag.id);
   return tag.id;
 }
 
@@ -71,74 +65,82 @@ function checkPageSize(name: 'first' | 'last', value: number | null | undefined)
   }
 }
 
-builder.queryField('articles', (t) =>
-  t.drizzleConnection(
-    {
-      type: 'articles',
-      description:
-        'Published articles, newest first, as a Relay connection. Filter by channel (its sub-channels included), by tag and by publication time.',
-      extensions: {
-        cache: {
-          // The lists this page is a window on: publishing into any of them must purge it.
-          tags: (args) => [
-            args.channel ? cacheTags.feedChannel(parseChannelPath(args.channel) ?? args.channel) : cacheTags.feedAll,
-            ...(args.tag ? [cacheTags.feedTag(args.tag)] : []),
-          ],
-          maxAge: lifetimes.feed,
-        } satisfies FieldCachePolicy<{ channel?: string | null; tag?: string | null }>,
-      },
-      args: {
-        channel: t.arg.string({
-          description:
-            'Channel slug path, e.g. `yaowen`; articles of its sub-channels (`yaowen/shandong`) are included.',
-        }),
-        tag: t.arg.string({ description: 'Only articles with this tag, e.g. 乡村振兴.' }),
-        publishedAfter: t.arg({
-          type: 'DateTime',
-          description: 'Only articles published at or after this moment.',
-        }),
-        publishedBefore: t.arg({ type: 'DateTime', description: 'Only articles published before this moment.' }),
-      },
-      resolve: async (query, _root, args, ctx) => {
-        checkPageSize('first', args.first);
-        checkPageSize('last', args.last);
-        if (args.first != null && args.last != null) throw userError('Pass either `first` or `last`, not both.');
-        const { publishedAfter: after, publishedBefore: before } = args;
-        if (after && before && after >= before) {
-          throw userError('`publishedAfter` must be earlier than `publishedBefore`: that range is empty.');
-        }
-        let channelPath: string | null = null;
-        if (args.channel != null) {
-          channelPath = parseChannelPath(args.channel);
-          if (channelPath === null) {
-            throw userError(`"${args.channel.slice(0, 64)}" is not a channel path: use slugs like "yaowen/shandong".`);
+export function registerFeed(builder: Builder): void {
+  builder.queryField('articles', (t) =>
+    t.drizzleConnection(
+      {
+        type: 'articles',
+        description:
+          'Published articles, newest first, as a Relay connection. Filter by channel (its sub-channels included), by tag and by publication time.',
+        extensions: {
+          cache: {
+            // The lists this page is a window on: publishing into any of them must purge it.
+            tags: (args) => [
+              args.channel
+                ? articleCacheTags.feedChannel(parseChannelPath(args.channel) ?? args.channel)
+                : articleCacheTags.feedAll,
+              ...(args.tag ? [articleCacheTags.feedTag(args.tag)] : []),
+            ],
+            maxAge: FEED_MAX_AGE,
+          } satisfies FieldCachePolicy<{ channel?: string | null; tag?: string | null }>,
+        },
+        args: {
+          channel: t.arg.string({
+            description:
+              'Channel slug path, e.g. `yaowen`; articles of its sub-channels (`yaowen/shandong`) are included.',
+          }),
+          tag: t.arg.string({ description: 'Only articles with this tag, e.g. 乡村振兴.' }),
+          publishedAfter: t.arg({
+            type: 'DateTime',
+            description: 'Only articles published at or after this moment.',
+          }),
+          publishedBefore: t.arg({ type: 'DateTime', description: 'Only articles published before this moment.' }),
+        },
+        resolve: async (query, _root, args, ctx) => {
+          checkPageSize('first', args.first);
+          checkPageSize('last', args.last);
+          if (args.first != null && args.last != null) throw userError('Pass either `first` or `last`, not both.');
+          const { publishedAfter: after, publishedBefore: before } = args;
+          if (after && before && after >= before) {
+            throw userError('`publishedAfter` must be earlier than `publishedBefore`: that range is empty.');
           }
-        }
-        const tagId = args.tag == null ? null : await tagIdFor(ctx.db, args.tag);
-        if (args.tag != null && tagId === null) return [];
-        return ctx.db.query.articles.findMany(
-          boundedByCursor(
-            query({
-              where: {
-                ...PUBLISHED,
-                ...(after || before
-                  ? { publishedAt: { ...(after && { gte: after }), ...(before && { lt: before }) } }
-                  : {}),
-                ...(channelPath && {
-                  channel: { OR: [{ path: channelPath }, { path: { like: `${channelPath}/%` } }] },
-                }),
-                ...(tagId !== null && {
-                  RAW: (table) =>
-                    sql`exists (select 1 from ${articleTags} where ${articleTags.articleId} = ${table.id} and ${articleTags.tagId} = ${tagId})`,
-                }),
-              },
-              orderBy: { publishedAt: 'desc', id: 'desc' },
-            }),
-          ),
-        );
+          let channelPath: string | null = null;
+          if (args.channel != null) {
+            channelPath = parseChannelPath(args.channel);
+            if (channelPath === null) {
+              throw userError(
+                `"${args.channel.slice(0, 64)}" is not a channel path: use slugs like "yaowen/shandong".`,
+              );
+            }
+          }
+          const tagId = args.tag == null ? null : await tagIdFor(ctx.db, args.tag);
+          if (args.tag != null && tagId === null) return [];
+          return ctx.db.query.articles.findMany(
+            boundedByCursor(
+              query({
+                where: {
+                  ...PUBLISHED,
+                  ...(after || before
+                    ? { publishedAt: { ...(after && { gte: after }), ...(before && { lt: before }) } }
+                    : {}),
+                  ...(channelPath && {
+                    channel: { OR: [{ path: channelPath }, { path: { like: `${channelPath}/%` } }] },
+                  }),
+                  ...(tagId !== null && {
+                    // The id as a literal, not a parameter: each tag is then its own prepared statement,
+                    // planned for that tag's frequency (a generic plan would suit common tags only).
+                    RAW: (table) =>
+                      sql`exists (select 1 from ${articleTags} where ${articleTags.articleId} = ${table.id} and ${articleTags.tagId} = ${sql.raw(String(tagId))})`,
+                  }),
+                },
+                orderBy: { publishedAt: 'desc', id: 'desc' },
+              }),
+            ),
+          );
+        },
       },
-    },
-    { name: 'ArticleConnection', description: 'A page of articles, newest first.' },
-    { name: 'ArticleEdge', description: 'An article in a page of articles, with its cursor.' },
-  ),
-);
+      { name: 'ArticleConnection', description: 'A page of articles, newest first.' },
+      { name: 'ArticleEdge', description: 'An article in a page of articles, with its cursor.' },
+    ),
+  );
+}

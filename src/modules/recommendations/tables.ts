@@ -1,5 +1,5 @@
 import { index, integer, pgEnum, pgTable, primaryKey } from 'drizzle-orm/pg-core';
-import { articles } from '../articles/tables';
+import { articlesTable as articles } from '../articles';
 
 export const relatedReason = pgEnum('related_reason', ['shared_tags', 'editor_pick']);
 

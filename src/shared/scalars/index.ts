@@ -1,9 +1,11 @@
-import { builder } from '../../builder';
+import type { Builder } from '../../builder';
 import { formatBeijingTime, parseDateTimeInput } from './date-time';
 
-builder.scalarType('DateTime', {
-  description:
-    'A moment in time as ISO 8601 in Beijing time, e.g. `2024-03-15T19:05:37+08:00`. As input, any offset is accepted, and a bare date (`2024-03-15`) means midnight in Beijing.',
-  serialize: (value) => formatBeijingTime(value),
-  parseValue: (value) => parseDateTimeInput(value),
-});
+export function registerScalars(builder: Builder): void {
+  builder.scalarType('DateTime', {
+    description:
+      'A moment in time as ISO 8601 in Beijing time, e.g. `2024-03-15T19:05:37+08:00`. As input, any offset is accepted, and a bare date (`2024-03-15`) means midnight in Beijing.',
+    serialize: (value) => formatBeijingTime(value),
+    parseValue: (value) => parseDateTimeInput(value),
+  });
+}

@@ -3,7 +3,7 @@ import { stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createRequire } from 'node:module';
 import { dirname, join, normalize, sep } from 'node:path';
-import { PLAYGROUND_ASSETS } from '../playground/render';
+import { PLAYGROUND_ASSETS } from './playground';
 
 const types: Record<string, string> = {
   '.js': 'text/javascript; charset=utf-8',

@@ -1,14 +1,18 @@
 import { PothosError, PothosValidationError } from '@pothos/core';
 import { GraphQLError } from 'graphql';
-import { DatabaseUnavailableError } from '../db/metrics';
+import type { Plugin } from 'graphql-yoga';
+import { DatabaseUnavailableError } from '../db/errors';
 
 const INTERNAL = 'Unexpected error.';
+
+/** Seconds a client should wait before retrying when there is neither database nor cached copy. */
+export const RETRY_AFTER_SECONDS = 5;
 
 /**
  * Decides what a caller may see of an error. Errors raised on purpose (our GraphQLErrors with a
  * code, GraphQL's own validation) pass through; Pothos's input validation (a cursor it cannot
- * read) becomes BAD_USER_INPUT; everything else is reduced to a bare message, so no SQL, stack
- * or host name ever leaves.
+ * read) becomes BAD_USER_INPUT; an unreachable database becomes a retryable 503; everything else
+ * is reduced to a bare message, so no SQL, stack or host name ever leaves.
  */
 export function maskError(error: unknown, _message: string): Error {
   const wrapped = error instanceof GraphQLError ? error : null;
@@ -25,7 +29,10 @@ export function maskError(error: unknown, _message: string): Error {
   if (causedBy(original, DatabaseUnavailableError)) {
     return new GraphQLError('The news database is temporarily unavailable; retry in a few seconds.', {
       ...location,
-      extensions: { code: 'SERVICE_UNAVAILABLE' },
+      extensions: {
+        code: 'SERVICE_UNAVAILABLE',
+        http: { status: 503, headers: { 'retry-after': String(RETRY_AFTER_SECONDS) } },
+      },
     });
   }
   // The located error carries the original's message and extensions; returning it unchanged also
@@ -42,4 +49,36 @@ function causedBy(error: unknown, type: new (...args: never[]) => Error): boolea
     current = (current as { cause?: unknown }).cause;
   }
   return false;
+}
+
+/** The code of an error GraphQL itself raised (syntax, validation, variables), which carries none. */
+function codeFor(error: GraphQLError): string {
+  if (error.message.startsWith('Syntax Error')) return 'GRAPHQL_PARSE_FAILED';
+  if (error.message.startsWith('Variable "$')) return 'BAD_USER_INPUT';
+  return 'GRAPHQL_VALIDATION_FAILED';
+}
+
+/** Every error a client receives carries `extensions.code`, GraphQL's own included. */
+export function useErrorCodes(): Plugin {
+  return {
+    onResultProcess({ result, setResult }) {
+      const single = result as { errors?: readonly GraphQLError[] };
+      if (Array.isArray(result) || !single.errors?.some((error) => !error.extensions?.code)) return;
+      setResult({
+        ...single,
+        errors: single.errors.map((error) =>
+          error.extensions?.code || !(error instanceof GraphQLError)
+            ? error
+            : new GraphQLError(error.message, {
+                nodes: error.nodes,
+                source: error.source,
+                positions: error.positions,
+                path: error.path,
+                originalError: error.originalError,
+                extensions: { ...error.extensions, code: codeFor(error) },
+              }),
+        ),
+      } as never);
+    },
+  };
 }

@@ -1,0 +1,58 @@
+import { asDatabaseError, DatabaseUnavailableError } from './errors';
+import { meterStorage } from './meter';
+
+/** Time limit on every database call unless a source says otherwise (DB_TIMEOUT_MS). */
+export const DEFAULT_DB_TIMEOUT_MS = 3_000;
+
+/**
+ * Runs one statement for the current request: counted and timed on its meter, given up after
+ * `timeoutMs` (then `onTimeout` may drop the connection it was stuck on), and failures to reach
+ * the database turned into DatabaseUnavailableError while errors of the statement pass unchanged.
+ */
+export async function runStatement<T>(
+  text: string,
+  execute: () => Promise<T>,
+  timeoutMs: number,
+  onTimeout?: () => void,
+): Promise<T> {
+  const meter = meterStorage.getStore();
+  meter?.start(text);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      onTimeout?.();
+      reject(new DatabaseUnavailableError(`no answer from the database within ${timeoutMs} ms`));
+    }, timeoutMs);
+  });
+  try {
+    return await Promise.race([execute(), timeout]);
+  } catch (error) {
+    throw asDatabaseError(error);
+  } finally {
+    clearTimeout(timer);
+    meter?.end();
+  }
+}
+
+/** The SQL text of a driver call: `query(text, values)` or `query({ text, ... }, values)`. */
+export function statementText(config: unknown): string {
+  if (typeof config === 'string') return config;
+  const text = (config as { text?: unknown } | null)?.text;
+  return typeof text === 'string' ? text : '';
+}
+
+type QueryFn = (...args: never[]) => Promise<unknown>;
+
+/** A client whose `query` goes through runStatement; every other member is the client's own. */
+export function meteredClient<C extends object>(client: C, timeoutMs: number, onTimeout?: () => void): C {
+  return new Proxy(client, {
+    get(target, property) {
+      const value: unknown = Reflect.get(target, property, target);
+      if (typeof value !== 'function') return value;
+      if (property !== 'query') return value.bind(target);
+      const query = value as QueryFn;
+      return (...args: never[]) =>
+        runStatement(statementText(args[0]), () => query.apply(target, args), timeoutMs, onTimeout);
+    },
+  });
+}
