@@ -55,5 +55,5 @@ function gatewayFor(env: Env): Gateway {
 }
 
 export default {
-  fetch: (request, env, ctx) => gatewayFor(env).fetch(request, ctx),
+  fetch: (request, env, ctx) => gatewayFor(env).fetch(request, { waitUntil: (promise) => ctx.waitUntil(promise) }),
 } satisfies ExportedHandler<Env>;

@@ -30,10 +30,12 @@ export class CloudflareCacheStore implements ResponseStore {
     const meta = response?.headers.get(META);
     if (!response || !meta) return undefined;
     const [etag = '', maxAge = '0', storedAt = '0'] = meta.split(' ');
+    const tagHeader = response.headers.get('cache-tag') ?? '';
     return {
-      body: await response.text(),
+      body: new Uint8Array(await response.arrayBuffer()),
       etag,
-      tags: response.headers.get('cache-tag')?.split(',').filter(Boolean) ?? [],
+      tags: tagHeader.split(',').filter(Boolean),
+      tagHeader,
       maxAge: Number(maxAge),
       storedAt: Number(storedAt),
     };
@@ -45,7 +47,7 @@ export class CloudflareCacheStore implements ResponseStore {
         'content-type': 'application/json; charset=utf-8',
         'cache-control': `public, max-age=${keepFor}`,
         // Cloudflare reads this header on stored responses to purge them by tag.
-        'cache-tag': entry.tags.join(','),
+        'cache-tag': entry.tagHeader,
         [META]: `${entry.etag} ${entry.maxAge} ${entry.storedAt}`,
       },
     });

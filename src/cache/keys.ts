@@ -19,7 +19,7 @@ export function canonicalJson(value: unknown, maxDepth: number, depth = 0): stri
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v, maxDepth, depth + 1)}`).join(',')}}`;
 }
 
-export const sha256Hex = (text: string) => createHash('sha256').update(text).digest('hex');
+export const sha256Hex = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
 
 /** The key of a cached response: what was asked (normalised document, operation, variables), hashed. */
 export function responseKey(documentId: string, operationName: string | undefined, canonicalVariables: string): string {

@@ -2,8 +2,8 @@ import { LRUCache } from 'lru-cache';
 import type { CachedResponse, ResponseStore } from './store';
 import { TagIndex } from './tag-index';
 
-/** Bytes an entry costs, roughly: its body and tags as UTF-16, plus bookkeeping. */
-const sizeOf = (entry: CachedResponse) => 2 * (entry.body.length + entry.tags.join(',').length) + 256;
+/** Bytes an entry costs, roughly: its body, its tags as UTF-16, and bookkeeping. */
+const sizeOf = (entry: CachedResponse) => entry.body.byteLength + 2 * entry.tags.join(',').length + 256;
 
 /**
  * The Node entry's edge cache: in process memory, bounded in bytes (64 MiB by default), least
@@ -28,7 +28,7 @@ export class MemoryStore implements ResponseStore {
     this.disabled = maxBytes <= 0;
   }
 
-  async get(key: string) {
+  get(key: string) {
     return this.entries.get(key);
   }
 

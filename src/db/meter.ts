@@ -1,5 +1,3 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
-
 /**
  * SQL statements of one request, for Server-Timing and statement budgets. `busyMs` is wall time
  * with at least one statement in flight, so statements that overlap are counted once.
@@ -30,9 +28,3 @@ export class StatementMeter {
     if (--this.active === 0) this.busy += performance.now() - this.busySince;
   }
 }
-
-/**
- * The meter of the request being served. One Drizzle client serves every request of a process
- * (or Worker isolate), so the driver finds the request's meter here rather than in its arguments.
- */
-export const meterStorage = new AsyncLocalStorage<StatementMeter>();

@@ -2,6 +2,7 @@ import { neonConfig, Pool } from '@neondatabase/serverless';
 import { drizzle } from 'drizzle-orm/neon-serverless';
 import type { Relations } from '../modules';
 import type { Database, DatabaseSession, DatabaseSource } from './database';
+import type { StatementMeter } from './meter';
 import { DEFAULT_DB_TIMEOUT_MS, meteredClient } from './statement';
 
 export interface NeonOptions {
@@ -48,23 +49,27 @@ export function createNeonSource(options: NeonOptions): DatabaseSource {
   const timeoutMs = options.timeoutMs ?? DEFAULT_DB_TIMEOUT_MS;
   configureDriver(options, timeoutMs);
 
-  const open = () => {
+  const newPool = () => {
     const pool = new Pool({ connectionString: options.connectionString, max: 1, connectionTimeoutMillis: timeoutMs });
     pool.on('error', () => {});
-    const db = drizzle({ client: meteredClient(pool, timeoutMs), relations: options.relations }) as unknown as Database;
-    return { db, end: () => pool.end() };
+    return pool;
   };
+  const connectTo = (pool: Pool, meter: StatementMeter | undefined) =>
+    drizzle({ client: meteredClient(pool, meter, timeoutMs), relations: options.relations }) as unknown as Database;
 
-  const shared = options.reads === 'websocket' ? undefined : open();
+  // Reads over HTTP hold no socket: one pool object serves every request of the isolate.
+  const shared = options.reads === 'websocket' ? undefined : newPool();
 
-  function session(): DatabaseSession {
-    let own: ReturnType<typeof open> | undefined;
+  function session(meter: StatementMeter): DatabaseSession {
+    let own: Pool | undefined;
+    let writer: Database | undefined;
     const perRequest = () => {
-      own ??= open();
-      return own.db;
+      own ??= newPool();
+      writer ??= connectTo(own, meter);
+      return writer;
     };
     return {
-      db: shared?.db ?? perRequest(),
+      db: shared ? connectTo(shared, meter) : perRequest(),
       writer: perRequest,
       end: async () => {
         await own?.end();
@@ -76,7 +81,7 @@ export function createNeonSource(options: NeonOptions): DatabaseSource {
     kind: 'neon',
     session,
     get admin() {
-      return (shared ?? open()).db;
+      return connectTo(shared ?? newPool(), undefined);
     },
     close: async () => {
       await shared?.end();

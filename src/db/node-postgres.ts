@@ -2,6 +2,7 @@ import { drizzle } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import type { Relations } from '../modules';
 import type { Database, DatabaseSource } from './database';
+import type { StatementMeter } from './meter';
 import { withStatementName } from './prepared-statements';
 import { DEFAULT_DB_TIMEOUT_MS, meteredClient, runStatement, statementText } from './statement';
 
@@ -19,16 +20,16 @@ interface Destroyable {
   connection?: { stream?: { destroy(): void } };
 }
 
-/** Drops a connection stuck on a statement: its socket closed now, the pool told to replace it. */
+/** Drops a connection stuck on a statement: its socket closed now, so the pool replaces it. */
 function destroy(client: Destroyable) {
   client.connection?.stream?.destroy();
 }
 
 /**
  * A real Postgres over TCP (`DATABASE_URL`): the Node entry, tests, migrations and benchmarks.
- * One pool and one Drizzle client for the process. Every statement checks a connection out itself
- * rather than through `pool.query`, so it can name the statement for that connection and, on a
- * time-out, destroy the connection instead of leaving it busy in the pool.
+ * One pool for the process. Every statement checks a connection out itself rather than through
+ * `pool.query`, so it can name the statement for that connection and, on a time-out, destroy the
+ * connection instead of leaving it busy in the pool.
  */
 export function createNodePostgresSource(options: NodePostgresOptions): DatabaseSource {
   const timeoutMs = options.timeoutMs ?? DEFAULT_DB_TIMEOUT_MS;
@@ -48,8 +49,7 @@ export function createNodePostgresSource(options: NodePostgresOptions): Database
   // An idle client losing its server must not crash the process; the next statement reports it.
   pool.on('error', () => {});
 
-  async function query(config: unknown, values?: unknown[]) {
-    const text = statementText(config);
+  function query(meter: StatementMeter | undefined, config: unknown, values?: unknown[]) {
     let client: (pg.PoolClient & Destroyable) | undefined;
     let released = false;
     const release = (error?: Error) => {
@@ -59,7 +59,8 @@ export function createNodePostgresSource(options: NodePostgresOptions): Database
       }
     };
     return runStatement(
-      text,
+      meter,
+      statementText(config),
       async () => {
         client = (await pool.connect()) as pg.PoolClient & Destroyable;
         try {
@@ -80,24 +81,32 @@ export function createNodePostgresSource(options: NodePostgresOptions): Database
   }
 
   // Transactions (editor writes) check out their own client: metered too, dropped if it hangs.
-  async function connect() {
-    const client = (await runStatement('connect', () => pool.connect(), timeoutMs)) as pg.PoolClient & Destroyable;
-    return meteredClient(client, timeoutMs, () => destroy(client));
+  async function connect(meter: StatementMeter | undefined) {
+    const client = (await runStatement(meter, 'connect', () => pool.connect(), timeoutMs)) as pg.PoolClient &
+      Destroyable;
+    return meteredClient(client, meter, timeoutMs, () => destroy(client));
   }
 
-  const client = new Proxy(pool, {
-    get(target, property) {
-      if (property === 'query') return query;
-      if (property === 'connect') return connect;
-      const value: unknown = Reflect.get(target, property, target);
-      return typeof value === 'function' ? value.bind(target) : value;
-    },
-  });
-  const db = drizzle({ client, relations: options.relations }) as unknown as Database;
+  const clientFor = (meter: StatementMeter | undefined) =>
+    new Proxy(pool, {
+      get(target, property) {
+        if (property === 'query') return (config: unknown, values?: unknown[]) => query(meter, config, values);
+        if (property === 'connect') return () => connect(meter);
+        const value: unknown = Reflect.get(target, property, target);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+  const connectTo = (meter: StatementMeter | undefined) =>
+    drizzle({ client: clientFor(meter), relations: options.relations }) as unknown as Database;
+  const admin = connectTo(undefined);
+
   return {
     kind: 'postgres',
-    session: () => ({ db, writer: () => db }),
+    admin,
+    session(meter) {
+      const db = connectTo(meter);
+      return { db, writer: () => db };
+    },
     close: () => pool.end(),
-    admin: db,
   };
 }

@@ -2,6 +2,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { drizzle } from 'drizzle-orm/pglite';
 import type { Relations } from '../modules';
 import type { Database, DatabaseSource } from './database';
+import type { StatementMeter } from './meter';
 import { DEFAULT_DB_TIMEOUT_MS, meteredClient } from './statement';
 
 export interface PgliteOptions {
@@ -21,13 +22,17 @@ export async function createPgliteSource(options: PgliteOptions): Promise<Databa
     ...(options.loadDataDir && { loadDataDir: options.loadDataDir }),
   });
   await pglite.waitReady;
-  const client = meteredClient(pglite, options.timeoutMs ?? DEFAULT_DB_TIMEOUT_MS);
-  const db = drizzle({ client, relations: options.relations }) as unknown as Database;
+  const timeoutMs = options.timeoutMs ?? DEFAULT_DB_TIMEOUT_MS;
+  const connectTo = (meter: StatementMeter | undefined) =>
+    drizzle({ client: meteredClient(pglite, meter, timeoutMs), relations: options.relations }) as unknown as Database;
   return {
     kind: 'pglite',
     pglite,
-    admin: db,
-    session: () => ({ db, writer: () => db }),
+    admin: connectTo(undefined),
+    session(meter) {
+      const db = connectTo(meter);
+      return { db, writer: () => db };
+    },
     close: () => pglite.close(),
   };
 }

@@ -1,21 +1,21 @@
 import { asDatabaseError, DatabaseUnavailableError } from './errors';
-import { meterStorage } from './meter';
+import type { StatementMeter } from './meter';
 
 /** Time limit on every database call unless a source says otherwise (DB_TIMEOUT_MS). */
 export const DEFAULT_DB_TIMEOUT_MS = 3_000;
 
 /**
- * Runs one statement for the current request: counted and timed on its meter, given up after
+ * Runs one statement for a request: counted and timed on its meter, given up after
  * `timeoutMs` (then `onTimeout` may drop the connection it was stuck on), and failures to reach
  * the database turned into DatabaseUnavailableError while errors of the statement pass unchanged.
  */
 export async function runStatement<T>(
+  meter: StatementMeter | undefined,
   text: string,
   execute: () => Promise<T>,
   timeoutMs: number,
   onTimeout?: () => void,
 ): Promise<T> {
-  const meter = meterStorage.getStore();
   meter?.start(text);
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<never>((_, reject) => {
@@ -44,7 +44,12 @@ export function statementText(config: unknown): string {
 type QueryFn = (...args: never[]) => Promise<unknown>;
 
 /** A client whose `query` goes through runStatement; every other member is the client's own. */
-export function meteredClient<C extends object>(client: C, timeoutMs: number, onTimeout?: () => void): C {
+export function meteredClient<C extends object>(
+  client: C,
+  meter: StatementMeter | undefined,
+  timeoutMs: number,
+  onTimeout?: () => void,
+): C {
   return new Proxy(client, {
     get(target, property) {
       const value: unknown = Reflect.get(target, property, target);
@@ -52,7 +57,7 @@ export function meteredClient<C extends object>(client: C, timeoutMs: number, on
       if (property !== 'query') return value.bind(target);
       const query = value as QueryFn;
       return (...args: never[]) =>
-        runStatement(statementText(args[0]), () => query.apply(target, args), timeoutMs, onTimeout);
+        runStatement(meter, statementText(args[0]), () => query.apply(target, args), timeoutMs, onTimeout);
     },
   });
 }

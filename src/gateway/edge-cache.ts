@@ -1,14 +1,15 @@
 import type { ExecutionResult } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
-import { LRUCache } from 'lru-cache';
 import { canonicalJson, responseKey, sha256Hex } from '../cache/keys';
 import type { CachedResponse, ResponseStore } from '../cache/store';
+import { TextMemo } from '../cache/text-memo';
 import { type Documents, operationKind } from './documents';
 import type { RequestLimits } from './limits';
 import { type PersistedQueries, persistedHash } from './persisted';
-import { type GraphQLParams, readGraphQLRequest } from './request';
-import { type ResponseConstructor, responseMediaType } from './responses';
-import type { PendingEntry, RequestState, ServerContext } from './state';
+import { type GraphQLParams, parseParams, type RawParams, readRawParams } from './request';
+import { type EarlyAnswer, errorAnswer, responseMediaType, toResponse } from './responses';
+import { serverTimingHeader, type Timing } from './server-timing';
+import type { PendingEntry, RequestState } from './state';
 
 export interface EdgeCacheOptions {
   store: ResponseStore;
@@ -23,53 +24,89 @@ export interface EdgeCacheOptions {
   maxAgeCap?: number;
 }
 
+/** Who sends a request, as far as caching and persisted queries care. */
+export interface Caller {
+  /** Credentials of any kind: never answered from, nor stored in, the shared cache. */
+  credentials: boolean;
+  /** The deployment's editor token. */
+  editor: boolean;
+}
+
 /** What a request's parameters resolve to; remembered per distinct query string or body. */
-interface Resolution {
+export interface Resolution {
   params: GraphQLParams;
   trusted: boolean;
   /** The cache key, when the request is a query the edge cache may answer. */
   key: string | null;
 }
 
+/** What the headers of one request decide about a stored response sent to it. */
+export interface Recipient {
+  accept: string | null;
+  ifNoneMatch: string | null;
+}
+
+/** A fresh entry to send, or a miss to execute (the last good copy kept for a database failure). */
+export type Lookup = { fresh: CachedResponse } | { miss: PendingEntry };
+
+const utf8 = new TextEncoder();
+
+/** `f(value)`, at once when the value is at hand, after it settles when it is a promise. */
+export function andThen<T, R>(value: T | Promise<T>, f: (value: T) => R | Promise<R>): R | Promise<R> {
+  return value instanceof Promise ? value.then(f) : f(value);
+}
+
 const GRAPHQL_PATH = /^https?:\/\/[^/]+\/graphql\/?(\?|$)/;
 
 /**
- * The edge cache, as Yoga hooks. `onRequest` reads the parameters once, resolves a persisted query
- * and answers a fresh copy before Yoga parses anything; on a miss Yoga is handed the same
- * parameters (`onRequestParse`), and `onResultProcess` serializes the result once, stores exactly
- * those bytes and sends them, or serves the last good copy when the database failed.
+ * The edge cache. A request's parameters are read once and resolved (persisted query, document
+ * facts, cache key) once per distinct text; a fresh stored answer goes out before anything is
+ * parsed; a miss is executed by Yoga on the parameters already read, serialized once, stored as
+ * exactly those bytes and sent; a database failure gets the last good copy. The Yoga hooks below
+ * are the pipeline; Node's adapter asks `resolve` and `lookup` first too (src/gateway/gateway.ts).
  */
-export function useEdgeCache(options: EdgeCacheOptions): Plugin<Record<string, unknown>, ServerContext> {
-  const { store, documents, persisted, limits } = options;
+export class EdgeCache {
   // Distinct query strings and bodies seen lately, with what they resolved to: a repeated request
   // is answered without parsing its JSON again. Bounded in bytes like every cache here.
-  const resolutions = new LRUCache<string, Resolution>({
-    maxSize: 8 * 2 ** 20,
-    sizeCalculation: (_value, raw) => 4 * raw.length + 256,
-  });
-  const inFlight = new Map<string, Promise<CachedResponse | undefined>>();
+  private readonly memos = {
+    'query-string': new TextMemo<Resolution>(4 * 2 ** 20),
+    json: new TextMemo<Resolution>(4 * 2 ** 20),
+    form: new TextMemo<Resolution>(2 ** 20),
+    graphql: new TextMemo<Resolution>(2 ** 20),
+  };
+  private readonly inFlight = new Map<string, Promise<CachedResponse | undefined>>();
 
-  function resolve(
-    raw: string,
-    params: GraphQLParams,
-    state: RequestState,
-    Response: ResponseConstructor,
-  ): Resolution | { error: Response } | null {
-    const remembered = state.credentials ? undefined : resolutions.get(raw);
+  constructor(private readonly options: EdgeCacheOptions) {}
+
+  /** Parameters as sent → what they ask for; refusals (malformed, too deep, a wrong hash) as answers. */
+  resolve(
+    raw: RawParams,
+    caller: Caller,
+    accept: string | null,
+  ): Resolution | { params: GraphQLParams } | { error: EarlyAnswer } {
+    const { documents, persisted, limits } = this.options;
+    const memo = this.memos[raw.encoding];
+    const remembered = caller.credentials ? undefined : memo.get(raw.text);
     if (remembered) return remembered;
+    const read = parseParams(raw, limits, accept);
+    if ('error' in read) return read;
+    const { params } = read;
     const hash = persistedHash(params.extensions);
     let query = params.query;
     if (hash && typeof query === 'string') {
       // Automatic persisted queries: the client registers a document by sending it with its hash.
-      const registering = !options.trustedDocumentsOnly || state.editor;
-      if (sha256Hex(query) !== hash) return { error: mismatch(state, Response) };
-      if (registering) persisted.register(hash, query);
+      if (sha256Hex(query) !== hash) {
+        return {
+          error: errorAnswer(accept, 400, 'provided sha does not match query', 'PERSISTED_QUERY_HASH_MISMATCH'),
+        };
+      }
+      if (!this.options.trustedDocumentsOnly || caller.editor) persisted.register(hash, query);
     } else if (hash && query === undefined) {
       query = persisted.lookup(hash);
       // Unknown hash: Yoga's persisted-operations plugin answers PersistedQueryNotFound.
-      if (query === undefined) return null;
+      if (query === undefined) return { params };
     }
-    if (typeof query !== 'string') return null;
+    if (typeof query !== 'string') return { params };
     const parsed = documents.factsOf(query);
     if (!parsed) return { params: { ...params, query }, trusted: false, key: null };
     const { facts } = parsed;
@@ -82,148 +119,167 @@ export function useEdgeCache(options: EdgeCacheOptions): Plugin<Record<string, u
       trusted: persisted.isTrusted(facts),
       key: cacheable ? responseKey(facts.id, operationName, canonicalJson(variables, limits.variablesDepth)) : null,
     };
-    if (!state.credentials) resolutions.set(raw, resolution);
+    if (!caller.credentials) memo.set(raw.text, resolution);
     return resolution;
   }
 
-  function mismatch(state: RequestState, Response: ResponseConstructor) {
-    state.cacheStatus = 'BYPASS';
-    return new Response(
-      JSON.stringify({
-        errors: [
-          { message: 'provided sha does not match query', extensions: { code: 'PERSISTED_QUERY_HASH_MISMATCH' } },
-        ],
-      }),
-      {
-        status: 400,
-        headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'private, no-store' },
-      },
+  /** The fresh entry under `key`, if there is one; registers nothing (Node's adapter asks this first). */
+  peek(key: string, now: number): CachedResponse | undefined | Promise<CachedResponse | undefined> {
+    return andThen(this.options.store.get(key), (entry) =>
+      entry && now < entry.storedAt + entry.maxAge * 1000 ? entry : undefined,
     );
   }
 
-  function fresh(entry: CachedResponse | undefined, now: number): entry is CachedResponse {
-    return !!entry && now < entry.storedAt + entry.maxAge * 1000;
+  /**
+   * The fresh entry under `key`, or a miss for the caller to execute. Concurrent misses for one key
+   * share a single execution: later ones wait for the first and are answered with its entry.
+   */
+  lookup(key: string, now: number): Lookup | Promise<Lookup> {
+    return andThen(this.options.store.get(key), (entry): Lookup | Promise<Lookup> => {
+      if (entry && now < entry.storedAt + entry.maxAge * 1000) return { fresh: entry };
+      const running = this.inFlight.get(key);
+      if (!running) return { miss: this.pendingFor(key, entry) };
+      return running.then((shared) => (shared ? { fresh: shared } : { miss: this.pendingFor(key, entry) }));
+    });
   }
 
-  /** Registers a miss so concurrent requests for the same key wait for it instead of running it too. */
-  function pendingFor(key: string, stale: CachedResponse | undefined): PendingEntry {
+  private pendingFor(key: string, stale: CachedResponse | undefined): PendingEntry {
     let settle: (entry?: CachedResponse) => void = () => {};
     const promise = new Promise<CachedResponse | undefined>((resolve) => {
       settle = (entry) => {
-        inFlight.delete(key);
+        this.inFlight.delete(key);
         resolve(entry);
       };
     });
-    inFlight.set(key, promise);
+    this.inFlight.set(key, promise);
     return { key, stale, settle };
   }
 
-  return {
-    async onRequest({ request, endResponse, serverContext, fetchAPI }) {
-      const state = serverContext.state;
-      if (!GRAPHQL_PATH.test(request.url)) return;
-      const read = await readGraphQLRequest(request, limits, fetchAPI.Response);
-      // Anything else (another method or media type) is Yoga's to refuse.
-      if (read === null) return;
-      if ('error' in read) return endResponse(read.error);
-      state.params = read.params;
-      const resolution = resolve(read.raw, read.params, state, fetchAPI.Response);
-      if (resolution && 'error' in resolution) return endResponse(resolution.error);
-      if (!resolution) return;
-      state.params = resolution.params;
-      state.trusted = resolution.trusted;
-      const { key } = resolution;
-      if (!key || state.credentials) return;
+  /** Stores the bytes a miss sends, once serialized; the store's own write may finish later. */
+  store(pending: PendingEntry, result: ExecutionResult, state: RequestState): CachedResponse {
+    const body = utf8.encode(JSON.stringify(result));
+    const { hints } = state;
+    const tags = [...hints.tags];
+    const entry: CachedResponse = {
+      body,
+      etag: `"${sha256Hex(body).slice(0, 32)}"`,
+      tags,
+      tagHeader: tags.join(','),
+      maxAge: Math.min(hints.maxAge, this.options.maxAgeCap ?? Number.POSITIVE_INFINITY),
+      storedAt: state.now,
+    };
+    state.waitUntil(
+      Promise.resolve(this.options.store.put(pending.key, entry, entry.maxAge + this.options.staleFor)).catch(
+        (error: unknown) => console.error(`[edge-cache] could not store a response: ${String(error)}`),
+      ),
+    );
+    pending.settle(entry);
+    return entry;
+  }
 
-      state.cacheStatus = 'MISS';
-      let entry = await store.get(key);
-      if (!fresh(entry, state.now)) {
-        const running = inFlight.get(key);
-        const shared = running && (await running);
-        if (!shared) {
-          state.pending = pendingFor(key, entry);
+  /**
+   * A stored response as sent to one client: its media type, its age, or a 304 when the client has
+   * it. Every header is set here, the request's own included, so the response goes out as built.
+   */
+  answer(entry: CachedResponse, freshness: 'fresh' | 'stale', to: Recipient, timing: Timing): EarlyAnswer {
+    const age = Math.max(0, Math.floor((timing.now - entry.storedAt) / 1000));
+    const headers: Record<string, string> = {
+      'content-type': responseMediaType(to.accept),
+      vary: 'Accept',
+      etag: entry.etag,
+      'cache-control':
+        freshness === 'fresh'
+          ? `public, max-age=${Math.max(0, entry.maxAge - age)}, stale-if-error=${this.options.staleFor}`
+          : 'public, max-age=0, must-revalidate',
+      'cache-tag': entry.tagHeader,
+      age: String(age),
+      'x-cache': timing.cacheStatus,
+      'server-timing': serverTimingHeader(timing),
+    };
+    if (freshness === 'stale') headers.warning = '110 - "Response is Stale"';
+    const matches = to.ifNoneMatch?.split(',').some((tag) => tag.trim().replace(/^W\//, '') === entry.etag);
+    return matches ? { status: 304, headers, body: null } : { status: 200, headers, body: entry.body };
+  }
+
+  /**
+   * The edge cache as Yoga hooks, on the request's state: `onRequest` reads, resolves and answers a
+   * fresh copy before Yoga parses anything (synchronously when the data is at hand: a GET, a store in
+   * memory); `onRequestParse` hands Yoga the parameters already read; `onResultProcess` stores and
+   * sends a miss's bytes, or the last good copy when the database failed.
+   */
+  plugin(stateOf: (request: Request) => RequestState | undefined): Plugin {
+    const recipient = (request: Request): Recipient => ({
+      accept: request.headers.get('accept'),
+      ifNoneMatch: request.headers.get('if-none-match'),
+    });
+    return {
+      onRequest: ({ request, endResponse, fetchAPI, serverContext }) => {
+        const state = stateOf(request);
+        if (!state || !GRAPHQL_PATH.test(request.url)) return;
+        const send = (answer: EarlyAnswer) => {
+          state.decorated = 'x-cache' in answer.headers;
+          endResponse(toResponse(fetchAPI.Response, answer));
+        };
+        // Node's adapter may have read the parameters already (see gateway.ts).
+        const preRead = (serverContext as { preRead?: RawParams }).preRead;
+        return andThen(preRead ?? readRawParams(request, this.options.limits), (raw): void | Promise<void> => {
+          // Anything else (another method or media type) is Yoga's to refuse.
+          if (raw === null) return;
+          if ('error' in raw) return send(raw.error);
+          const resolution = this.resolve(raw, state, request.headers.get('accept'));
+          if ('error' in resolution) return send(resolution.error);
+          state.params = resolution.params;
+          if (!('key' in resolution)) return;
+          state.trusted = resolution.trusted;
+          const { key } = resolution;
+          if (!key || state.credentials) return;
+          state.cacheStatus = 'MISS';
+          return andThen(this.lookup(key, state.now), (found) => {
+            if ('miss' in found) {
+              state.pending = found.miss;
+              return;
+            }
+            state.cacheStatus = 'HIT';
+            send(this.answer(found.fresh, 'fresh', recipient(request), state));
+          });
+        });
+      },
+
+      onRequestParse: ({ request, setRequestParser }) => {
+        const params = stateOf(request)?.params;
+        if (params) setRequestParser(() => params as never);
+      },
+
+      onResultProcess: ({ request, result, setResultProcessor }) => {
+        const state = stateOf(request);
+        const pending = state?.pending;
+        if (!state || !pending) return;
+        state.pending = undefined;
+        const single = result as ExecutionResult;
+        if (Array.isArray(result) || typeof single !== 'object' || Symbol.asyncIterator in single) {
+          pending.settle();
           return;
         }
-        entry = shared;
-      }
-      state.cacheStatus = 'HIT';
-      endResponse(cachedResponse(fetchAPI.Response, request, entry, 'fresh', state.now, options.staleFor));
-    },
-
-    onRequestParse({ serverContext, setRequestParser }) {
-      const params = serverContext.state?.params;
-      if (params) setRequestParser(() => params as never);
-    },
-
-    onResultProcess({ request, result, serverContext, setResultProcessor }) {
-      const state = (serverContext as Partial<ServerContext>).state;
-      const pending = state?.pending;
-      if (!state || !pending) return;
-      state.pending = undefined;
-      const single = result as ExecutionResult;
-      if (Array.isArray(result) || typeof single !== 'object' || Symbol.asyncIterator in single) {
-        pending.settle();
-        return;
-      }
-      const unavailable = single.errors?.some((error) => error.extensions?.code === 'SERVICE_UNAVAILABLE');
-      if (unavailable || single.errors?.length || !single.data) {
-        pending.settle();
-        const stale = pending.stale;
-        if (unavailable && stale) {
-          state.cacheStatus = 'STALE';
-          setResultProcessor(
-            (_result, fetchAPI) =>
-              cachedResponse(fetchAPI.Response, request, stale, 'stale', state.now, options.staleFor),
-            responseMediaType(request),
-          );
+        const mediaType = responseMediaType(request.headers.get('accept'));
+        const unavailable = single.errors?.some((error) => error.extensions?.code === 'SERVICE_UNAVAILABLE');
+        if (unavailable || single.errors?.length || !single.data) {
+          pending.settle();
+          const stale = pending.stale;
+          if (unavailable && stale) {
+            state.cacheStatus = 'STALE';
+            setResultProcessor((_result, fetchAPI) => {
+              state.decorated = true;
+              return toResponse(fetchAPI.Response, this.answer(stale, 'stale', recipient(request), state));
+            }, mediaType);
+          }
+          return;
         }
-        return;
-      }
-      setResultProcessor((_result, fetchAPI) => {
-        const body = JSON.stringify(single);
-        const { hints } = state;
-        const entry: CachedResponse = {
-          body,
-          etag: `"${sha256Hex(body).slice(0, 32)}"`,
-          tags: [...hints.tags],
-          maxAge: Math.min(hints.maxAge, options.maxAgeCap ?? Number.POSITIVE_INFINITY),
-          storedAt: state.now,
-        };
-        state.waitUntil(
-          store.put(pending.key, entry, entry.maxAge + options.staleFor).catch((error: unknown) => {
-            console.error(`[edge-cache] could not store a response: ${String(error)}`);
-          }),
-        );
-        pending.settle(entry);
-        return cachedResponse(fetchAPI.Response, request, entry, 'fresh', state.now, options.staleFor);
-      }, responseMediaType(request));
-    },
-  };
-}
-
-/** A stored response as sent to one client: its media type, its age, or a 304 when the client has it. */
-function cachedResponse(
-  Response: ResponseConstructor,
-  request: Request,
-  entry: CachedResponse,
-  state: 'fresh' | 'stale',
-  now: number,
-  staleFor: number,
-): Response {
-  const age = Math.max(0, Math.floor((now - entry.storedAt) / 1000));
-  const headers: Record<string, string> = {
-    'content-type': responseMediaType(request),
-    vary: 'Accept',
-    etag: entry.etag,
-    'cache-control':
-      state === 'fresh'
-        ? `public, max-age=${Math.max(0, entry.maxAge - age)}, stale-if-error=${staleFor}`
-        : 'public, max-age=0, must-revalidate',
-    'cache-tag': entry.tags.join(','),
-    age: String(age),
-  };
-  if (state === 'stale') headers.warning = '110 - "Response is Stale"';
-  const ifNoneMatch = request.headers.get('if-none-match');
-  const matches = ifNoneMatch?.split(',').some((tag) => tag.trim().replace(/^W\//, '') === entry.etag);
-  return matches ? new Response(null, { status: 304, headers }) : new Response(entry.body, { status: 200, headers });
+        setResultProcessor((_result, fetchAPI) => {
+          const entry = this.store(pending, single, state);
+          state.decorated = true;
+          return toResponse(fetchAPI.Response, this.answer(entry, 'fresh', recipient(request), state));
+        }, mediaType);
+      },
+    };
+  }
 }

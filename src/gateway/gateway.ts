@@ -1,3 +1,4 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { usePersistedOperations } from '@graphql-yoga/plugin-persisted-operations';
 import { GraphQLError } from 'graphql';
 import { createYoga, type Plugin } from 'graphql-yoga';
@@ -5,17 +6,18 @@ import { LRUCache } from 'lru-cache';
 import type { ResponseStore } from '../cache/store';
 import type { Context } from '../context';
 import type { DatabaseSource } from '../db/database';
-import { meterStorage } from '../db/meter';
 import { schema } from '../schema';
 import { hasCredentials, isEditorRequest } from './credentials';
 import { Documents } from './documents';
-import { useEdgeCache } from './edge-cache';
+import { andThen, type Caller, EdgeCache } from './edge-cache';
 import { maskError, useErrorCodes } from './errors';
 import { DEFAULT_LIMITS, type RequestLimits } from './limits';
 import { PersistedQueries } from './persisted';
 import { playgroundOptions, renderPlayground } from './playground';
+import { encodingOf, nodeText, queryString, type RawParams, tooLarge } from './request';
+import type { EarlyAnswer } from './responses';
 import { serverTimingHeader } from './server-timing';
-import { RequestState, type ServerContext } from './state';
+import { RequestState } from './state';
 
 export interface GatewayOptions {
   source: DatabaseSource;
@@ -34,6 +36,29 @@ export interface GatewayOptions {
   now?: () => number;
 }
 
+/** What the platform offers a request: the Worker's `ctx.waitUntil`; Node's adapter has its own. */
+export interface Platform {
+  waitUntil?(promise: Promise<unknown>): void;
+}
+
+/** What Yoga gets besides the request: the platform's, and the parameters Node's adapter read already. */
+type ServerContext = Platform & { preRead?: RawParams };
+
+export interface Gateway {
+  fetch(request: Request, platform?: Platform): Promise<Response>;
+  /** The same handler as a Node `request` listener (Yoga's own Node adapter). */
+  handleNodeRequest(req: IncomingMessage, res: ServerResponse): void;
+}
+
+const NODE_GRAPHQL_PATH = /^\/graphql\/?(\?|$)/;
+const ANONYMOUS: Caller = { credentials: false, editor: false };
+
+/** A refusal answered before Yoga, with the headers every response carries. */
+function refused(answer: EarlyAnswer, started: number): EarlyAnswer {
+  const timing = serverTimingHeader({ started, now: 0, cacheStatus: 'BYPASS' });
+  return { ...answer, headers: { ...answer.headers, 'x-cache': 'BYPASS', 'server-timing': timing } };
+}
+
 function trustedDocumentRequired() {
   return new GraphQLError(
     'This deployment runs only its published operations (schema/operations/): send one of them, or its sha256Hash as a persisted query.',
@@ -41,20 +66,12 @@ function trustedDocumentRequired() {
   );
 }
 
-/** What the platform offers a request: the Worker's `ctx.waitUntil`, or nothing on Node. */
-export interface Platform {
-  waitUntil?(promise: Promise<unknown>): void;
-}
-
-export interface Gateway {
-  fetch(request: Request, platform?: Platform): Promise<Response>;
-}
-
 /**
- * The request path, shared by the Worker and the Node entry: Yoga with the schema, and these
- * plugins in this order: error codes, persisted operations, the edge cache. A request is read once,
- * its persisted query resolved once, its document parsed and validated once (and remembered), the
- * cache consulted before anything executes, and a miss stored as the bytes that were sent.
+ * The request path, shared by the Worker and the Node entry: Yoga with the schema and these
+ * plugins, in this order: the request's lifecycle (state, statement meter, response headers),
+ * error codes, persisted operations, the edge cache. A request is read once, its persisted query
+ * resolved once, its document parsed and validated once (and remembered), the cache consulted
+ * before anything executes, and a miss stored as the bytes that were sent.
  */
 export function createGateway(options: GatewayOptions): Gateway {
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
@@ -63,34 +80,44 @@ export function createGateway(options: GatewayOptions): Gateway {
   const documents = new Documents(limits);
   const persisted = new PersistedQueries();
   const states = new WeakMap<Request, RequestState>();
+  const edgeCache = new EdgeCache({
+    store: options.store,
+    documents,
+    persisted,
+    limits,
+    trustedDocumentsOnly: trustedOnly,
+    staleFor: options.staleFor ?? 86_400,
+    maxAgeCap: options.maxAgeCap,
+  });
   const stateOf = (request: Request) => states.get(request);
 
-  const plugins: (Plugin | Plugin<Record<string, unknown>, ServerContext>)[] = [
-    useErrorCodes(),
-    usePersistedOperations<Record<never, never>>({
-      // Texts were resolved by the edge cache already; this decides who may run a text that is not
-      // a trusted document (one an editor registered included).
-      allowArbitraryOperations: (request) => !trustedOnly || !!stateOf(request)?.editor || !!stateOf(request)?.trusted,
-      getPersistedOperation: (hash) => persisted.lookup(hash) ?? null,
-      customErrors: {
-        notFound: { message: 'PersistedQueryNotFound', extensions: { code: 'PERSISTED_QUERY_NOT_FOUND' } },
-        keyNotFound: {
-          message: 'Send a `query`, or the hash of a persisted one in `extensions.persistedQuery`.',
-          extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
-        },
-        persistedQueryOnly: trustedDocumentRequired,
-      },
-    }),
-    useEdgeCache({
-      store: options.store,
-      documents,
-      persisted,
-      limits,
-      trustedDocumentsOnly: trustedOnly,
-      staleFor: options.staleFor ?? 86_400,
-      maxAgeCap: options.maxAgeCap,
-    }),
-  ];
+  /** A request's state from arrival to response (its statement meter, its cache status). */
+  const lifecycle: Plugin = {
+    onRequest({ request, serverContext }) {
+      const state = new RequestState(
+        now(),
+        options.source,
+        isEditorRequest(request, options.editorToken),
+        hasCredentials(request),
+      );
+      const waitUntil = (serverContext as Platform).waitUntil;
+      if (waitUntil) state.waitUntil = (promise) => waitUntil.call(serverContext, promise);
+      states.set(request, state);
+    },
+    onResponse({ request, response }) {
+      const state = stateOf(request);
+      if (!state) return;
+      const ended = state.end();
+      if (ended) state.waitUntil(ended);
+      if (state.decorated) return;
+      const headers = response.headers;
+      headers.set('x-cache', state.cacheStatus);
+      headers.set('server-timing', serverTimingHeader(state));
+      if (state.cacheStatus === 'BYPASS' || !headers.has('cache-control')) {
+        headers.set('cache-control', 'private, no-store');
+      }
+    },
+  };
 
   const yoga = createYoga<ServerContext, Context>({
     schema,
@@ -109,44 +136,77 @@ export function createGateway(options: GatewayOptions): Gateway {
     },
     graphiql: playgroundOptions,
     renderGraphiQL: renderPlayground,
-    plugins,
-    context: ({ state }): Context => ({
-      db: state.session.db,
-      writer: () => state.session.writer(),
-      cache: state.hints,
-      editor: state.editor,
-      purge: (tags) => options.store.purge(tags),
-      now: new Date(state.now),
-    }),
+    plugins: [
+      lifecycle,
+      useErrorCodes(),
+      usePersistedOperations<Record<never, never>>({
+        // Texts were resolved by the edge cache already; this decides who may run a text that is not
+        // a trusted document (one an editor registered included).
+        allowArbitraryOperations: (request) =>
+          !trustedOnly || !!stateOf(request)?.editor || !!stateOf(request)?.trusted,
+        getPersistedOperation: (hash) => persisted.lookup(hash) ?? null,
+        customErrors: {
+          notFound: { message: 'PersistedQueryNotFound', extensions: { code: 'PERSISTED_QUERY_NOT_FOUND' } },
+          keyNotFound: {
+            message: 'Send a `query`, or the hash of a persisted one in `extensions.persistedQuery`.',
+            extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
+          },
+          persistedQueryOnly: trustedDocumentRequired,
+        },
+      }),
+      edgeCache.plugin(stateOf),
+    ],
+    context: ({ request }): Context => {
+      const state = stateOf(request);
+      if (!state) throw new Error('a request reached execution without its state');
+      return {
+        db: state.session.db,
+        writer: () => state.session.writer(),
+        cache: state.hints,
+        editor: state.editor,
+        purge: (tags) => options.store.purge(tags),
+        now: new Date(state.now),
+      };
+    },
   });
 
+  /**
+   * Node's adapter first asks the edge cache for a fresh copy, on Node's own request: a hit then
+   * costs what a plain `node:http` server costs (the fetch API's request and response objects are
+   * most of a hit's time on Node), and is answered exactly as the Yoga hook would answer it.
+   * Everything else, misses included, goes to Yoga with the parameters already read.
+   */
+  function handleNodeRequest(req: IncomingMessage, res: ServerResponse) {
+    const started = performance.now();
+    const url = req.url ?? '';
+    const headers = req.headers;
+    if (!NODE_GRAPHQL_PATH.test(url) || headers.authorization || headers['x-preview']) return yoga(req, res);
+    const accept = headers.accept ?? null;
+    const send = (answer: EarlyAnswer) => res.writeHead(answer.status, answer.headers).end(answer.body);
+    let raw: RawParams | null | Promise<RawParams | null> = null;
+    if (req.method === 'GET') raw = queryString(url);
+    else if (req.method === 'POST') {
+      const encoding = encodingOf(headers['content-type']);
+      if (!encoding) return yoga(req, res);
+      if (Number(headers['content-length']) > limits.bodyBytes) return send(refused(tooLarge(accept, limits), started));
+      raw = nodeText(req, limits.bodyBytes).then((text) => (text === null ? null : { encoding, text }));
+    } else return yoga(req, res);
+    andThen(raw, (read) => {
+      if (read === null) return send(refused(tooLarge(accept, limits), started));
+      const resolution = edgeCache.resolve(read, ANONYMOUS, accept);
+      if ('error' in resolution) return send(refused(resolution.error, started));
+      if (!('key' in resolution) || !resolution.key) return yoga(req, res, { preRead: read });
+      const timing = { started, now: now(), cacheStatus: 'HIT' as const };
+      return andThen(edgeCache.peek(resolution.key, timing.now), (fresh) => {
+        if (!fresh) return yoga(req, res, { preRead: read });
+        const ifNoneMatch = headers['if-none-match'] ?? null;
+        send(edgeCache.answer(fresh, 'fresh', { accept, ifNoneMatch }, timing));
+      });
+    });
+  }
+
   return {
-    async fetch(request, platform = {}) {
-      const session = options.source.session();
-      const waitUntil = (promise: Promise<unknown>) => {
-        if (platform.waitUntil) platform.waitUntil(promise);
-        else promise.catch(() => {});
-      };
-      const state = new RequestState(
-        now(),
-        session,
-        isEditorRequest(request, options.editorToken),
-        hasCredentials(request),
-        waitUntil,
-      );
-      states.set(request, state);
-      try {
-        const response = await meterStorage.run(state.meter, () => yoga.fetch(request, { state }));
-        const headers = response.headers;
-        headers.set('x-cache', state.cacheStatus);
-        headers.set('server-timing', serverTimingHeader(state));
-        if (state.cacheStatus === 'BYPASS' || !headers.has('cache-control')) {
-          headers.set('cache-control', 'private, no-store');
-        }
-        return response;
-      } finally {
-        if (session.end) waitUntil(session.end());
-      }
-    },
+    fetch: (request, platform) => Promise.resolve(yoga.fetch(request, platform ?? {})),
+    handleNodeRequest,
   };
 }

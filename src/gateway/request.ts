@@ -1,5 +1,5 @@
 import { documentNesting, jsonDepth, type RequestLimits } from './limits';
-import { errorResponse, type ResponseConstructor } from './responses';
+import { type EarlyAnswer, errorAnswer } from './responses';
 
 /** The GraphQL-over-HTTP parameters of a request, as sent. */
 export interface GraphQLParams {
@@ -9,18 +9,45 @@ export interface GraphQLParams {
   extensions?: unknown;
 }
 
-export type ReadRequest =
-  /** `raw`: the bytes that carried the parameters (query string or body), a key for remembering what they resolve to. */
-  | { params: GraphQLParams; raw: string }
-  | { error: Response }
-  /** Not a GraphQL request this gateway reads: Yoga answers it (405, 415). */
-  | null;
+/** How the parameters travelled: a GET's query string, or a POST body of one of these media types. */
+type Encoding = 'query-string' | 'json' | 'form' | 'graphql';
 
-/** The media type of a request body, without parameters. */
-const bodyType = (request: Request) =>
-  request.headers.get('content-type')?.split(',')[0]?.split(';')[0]?.trim().toLowerCase() ?? '';
+/** A request's parameters as sent, not yet parsed: the key under which what they resolve to is remembered. */
+export interface RawParams {
+  encoding: Encoding;
+  text: string;
+}
 
-const JSON_TYPES = new Set(['application/json', 'application/graphql+json']);
+const ENCODINGS: Record<string, Encoding | undefined> = {
+  'application/json': 'json',
+  'application/graphql+json': 'json',
+  'application/x-www-form-urlencoded': 'form',
+  'application/graphql': 'graphql',
+};
+
+/** Node's own request body, read without the fetch API's stream on top. */
+export interface NodeBody {
+  on(event: 'data', listener: (chunk: Buffer) => void): unknown;
+  on(event: 'end' | 'error', listener: (error?: Error) => void): unknown;
+  destroy(): void;
+}
+
+/** The body straight from Node's request, the limit checked per chunk. */
+export function nodeText(body: NodeBody, maxBytes: number): Promise<string | null> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    body.on('data', (chunk: Buffer) => {
+      size += chunk.byteLength;
+      if (size > maxBytes) {
+        body.destroy();
+        resolve(null);
+      } else chunks.push(chunk);
+    });
+    body.on('end', () => resolve(size > maxBytes ? null : Buffer.concat(chunks, size).toString('utf8')));
+    body.on('error', reject);
+  });
+}
 
 /** The body as text, refusing it (null) once it passes `maxBytes`, before the rest is read. */
 async function limitedText(request: Request, maxBytes: number): Promise<string | null> {
@@ -46,6 +73,38 @@ async function limitedText(request: Request, maxBytes: number): Promise<string |
   }
 }
 
+/** How a POST's parameters are encoded, from its content type; undefined when not one read here. */
+export function encodingOf(contentType: string | null | undefined): Encoding | undefined {
+  return ENCODINGS[contentType?.split(',')[0]?.split(';')[0]?.trim().toLowerCase() ?? ''];
+}
+
+/** The query string of a URL: a GET's parameters. */
+export function queryString(url: string): RawParams {
+  const question = url.indexOf('?');
+  return { encoding: 'query-string', text: question < 0 ? '' : url.slice(question + 1) };
+}
+
+export const tooLarge = (accept: string | null, limits: RequestLimits) =>
+  errorAnswer(accept, 413, `The request body is larger than ${limits.bodyBytes} bytes.`, 'PAYLOAD_TOO_LARGE');
+
+/**
+ * Reads a GET's query string or a POST's body (JSON, a form, or `application/graphql`), once,
+ * within the size limit: the edge cache keys on it, and Yoga is handed the parameters instead of
+ * reading the request again. Null: not a request read here (another method or media type, or
+ * multipart: there are no uploads), which Yoga refuses itself.
+ */
+export function readRawParams(
+  request: Request,
+  limits: RequestLimits,
+): RawParams | { error: EarlyAnswer } | null | Promise<RawParams | { error: EarlyAnswer } | null> {
+  if (request.method === 'GET') return queryString(request.url);
+  const encoding = request.method === 'POST' ? encodingOf(request.headers.get('content-type')) : undefined;
+  if (!encoding) return null;
+  return limitedText(request, limits.bodyBytes).then((text) =>
+    text === null ? { error: tooLarge(request.headers.get('accept'), limits) } : { encoding, text },
+  );
+}
+
 function parseJsonParam(value: string | null): unknown {
   return value === null || value === '' ? undefined : JSON.parse(value);
 }
@@ -62,94 +121,50 @@ function fromSearch(raw: string): GraphQLParams {
 }
 
 /**
- * Reads a GET's query string or a POST's body (JSON, a form, or `application/graphql`), once: the
- * edge cache keys on it, and Yoga is handed the same parameters instead of reading the request
- * again. Size and nesting limits are enforced here, before any parser or recursion sees the input;
- * the parameters' shapes are left to Yoga's own checks. Multipart is not accepted (no uploads).
+ * The parameters of a raw request, checked against the nesting limits before any parser or
+ * recursion sees them; their shapes are left to Yoga's own checks.
  */
-export async function readGraphQLRequest(
-  request: Request,
+export function parseParams(
+  raw: RawParams,
   limits: RequestLimits,
-  Response: ResponseConstructor,
-): Promise<ReadRequest> {
+  accept: string | null,
+): { params: GraphQLParams } | { error: EarlyAnswer } {
+  const refuse = (message: string, code = 'BAD_REQUEST') => ({ error: errorAnswer(accept, 400, message, code) });
   let params: GraphQLParams;
-  let raw: string;
-  const type = bodyType(request);
-  if (request.method === 'GET') {
-    const url = request.url;
-    const question = url.indexOf('?');
-    raw = question < 0 ? '' : url.slice(question + 1);
+  if (raw.encoding === 'graphql') {
+    params = { query: raw.text };
+  } else if (raw.encoding === 'json') {
+    let body: unknown;
     try {
-      params = fromSearch(raw);
+      body = JSON.parse(raw.text);
     } catch {
-      return {
-        error: errorResponse(
-          Response,
-          request,
-          400,
-          '`variables` and `extensions` must be JSON objects.',
-          'BAD_REQUEST',
-        ),
-      };
+      return refuse('POST body sent invalid JSON.');
     }
-  } else if (
-    request.method === 'POST' &&
-    (JSON_TYPES.has(type) || type === 'application/x-www-form-urlencoded' || type === 'application/graphql')
-  ) {
-    const text = await limitedText(request, limits.bodyBytes);
-    if (text === null) {
-      const message = `The request body is larger than ${limits.bodyBytes} bytes.`;
-      return { error: errorResponse(Response, request, 413, message, 'PAYLOAD_TOO_LARGE') };
-    }
-    raw = text;
-    if (type === 'application/graphql') {
-      params = { query: text };
-    } else if (type === 'application/x-www-form-urlencoded') {
-      try {
-        params = fromSearch(text);
-      } catch {
-        const message = '`variables` and `extensions` must be JSON objects.';
-        return { error: errorResponse(Response, request, 400, message, 'BAD_REQUEST') };
-      }
-    } else {
-      let body: unknown;
-      try {
-        body = JSON.parse(text);
-      } catch {
-        return { error: errorResponse(Response, request, 400, 'POST body sent invalid JSON.', 'BAD_REQUEST') };
-      }
-      if (body === null || typeof body !== 'object' || Array.isArray(body)) {
-        const message = Array.isArray(body)
+    if (body === null || typeof body !== 'object' || Array.isArray(body)) {
+      return refuse(
+        Array.isArray(body)
           ? 'Batched requests are not supported: send one operation per request.'
-          : 'The POST body must be a JSON object with `query`, `variables`, `operationName` and `extensions`.';
-        return { error: errorResponse(Response, request, 400, message, 'BAD_REQUEST') };
-      }
-      params = body as GraphQLParams;
+          : 'The POST body must be a JSON object with `query`, `variables`, `operationName` and `extensions`.',
+      );
     }
+    params = body as GraphQLParams;
   } else {
-    return null;
+    try {
+      params = fromSearch(raw.text);
+    } catch {
+      return refuse('`variables` and `extensions` must be JSON objects.');
+    }
   }
-  const refusal = checkLimits(params, limits);
-  return refusal ? { error: errorResponse(Response, request, 400, refusal.message, refusal.code) } : { params, raw };
-}
-
-function checkLimits(params: GraphQLParams, limits: RequestLimits): { message: string; code: string } | null {
   if (
     typeof params.query === 'string' &&
     documentNesting(params.query, limits.documentNesting) > limits.documentNesting
   ) {
-    return {
-      message: `The document nests deeper than ${limits.documentNesting} levels.`,
-      code: 'DOCUMENT_TOO_DEEP',
-    };
+    return refuse(`The document nests deeper than ${limits.documentNesting} levels.`, 'DOCUMENT_TOO_DEEP');
   }
   for (const name of ['variables', 'extensions'] as const) {
     if (jsonDepth(params[name], limits.variablesDepth) > limits.variablesDepth) {
-      return {
-        message: `\`${name}\` nests deeper than ${limits.variablesDepth} levels.`,
-        code: 'VARIABLES_TOO_DEEP',
-      };
+      return refuse(`\`${name}\` nests deeper than ${limits.variablesDepth} levels.`, 'VARIABLES_TOO_DEEP');
     }
   }
-  return null;
+  return { params };
 }

@@ -1,6 +1,6 @@
 import { CacheHints } from '../cache/hints';
 import type { CachedResponse } from '../cache/store';
-import type { DatabaseSession } from '../db/database';
+import type { DatabaseSession, DatabaseSource } from '../db/database';
 import { StatementMeter } from '../db/meter';
 import type { GraphQLParams } from './request';
 
@@ -25,26 +25,39 @@ export class RequestState {
   /** The document is one of schema/operations/ (trusted documents). */
   trusted = false;
   pending?: PendingEntry;
+  /** The response was built with this request's own headers (x-cache, server-timing) already. */
+  decorated = false;
   private hintsValue?: CacheHints;
+  private sessionValue?: DatabaseSession;
 
   constructor(
     readonly now: number,
-    readonly session: DatabaseSession,
+    private readonly source: DatabaseSource,
     /** The request shows the editor token. */
     readonly editor: boolean,
     /** The request carries credentials: it is never answered from, nor stored in, the shared cache. */
     readonly credentials: boolean,
-    readonly waitUntil: (promise: Promise<unknown>) => void,
   ) {}
+
+  /** Work that may finish after the response (the platform's `waitUntil` once the request starts). */
+  waitUntil: (promise: Promise<unknown>) => void = (promise) => {
+    promise.catch(() => {});
+  };
+
+  /** The request's database session, opened when it first needs one (a cache hit never does). */
+  get session(): DatabaseSession {
+    this.sessionValue ??= this.source.session(this.meter);
+    return this.sessionValue;
+  }
+
+  /** Closes what the session opened (the Worker's per-request WebSocket), if it opened anything. */
+  end(): Promise<void> | undefined {
+    return this.sessionValue?.end?.();
+  }
 
   /** Tags and lifetime of what the request read. */
   get hints(): CacheHints {
     this.hintsValue ??= new CacheHints(this.now);
     return this.hintsValue;
   }
-}
-
-/** Yoga hands plugins the server context it was given: ours carries the request's state. */
-export interface ServerContext {
-  state: RequestState;
 }

@@ -13,10 +13,10 @@ import WebSocket from 'ws';
 import { migrate } from '../../src/db/migrations';
 import { createNodePostgresSource } from '../../src/db/node-postgres';
 import { DEFAULT_DB_TIMEOUT_MS } from '../../src/db/statement';
-import { relations } from '../../src/modules';
-import { FEED_MAX_AGE, FRESH_ARTICLE_MAX_AGE } from '../../src/modules/articles/cache';
 import { statementsFromServerTiming } from '../../src/gateway/server-timing';
 import { operations } from '../../src/generated/operations';
+import { relations } from '../../src/modules';
+import { FEED_MAX_AGE, FRESH_ARTICLE_MAX_AGE } from '../../src/modules/articles/cache';
 import { seed } from '../../src/seed/run';
 import { sleep, startWorkerUnderTest, type WorkerUnderTest } from './harness';
 
