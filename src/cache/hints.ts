@@ -1,4 +1,12 @@
-import { type GraphQLFieldResolver, type GraphQLSchema, isObjectType } from 'graphql';
+import {
+  type GraphQLFieldResolver,
+  type GraphQLNamedType,
+  type GraphQLResolveInfo,
+  type GraphQLSchema,
+  getNamedType,
+  isAbstractType,
+  isObjectType,
+} from 'graphql';
 
 /** What one response contains, for the edge cache: its tags and how long it may be kept. */
 export class CacheHints {
@@ -23,10 +31,11 @@ export class CacheHints {
   }
 
   /** Records an entity once, however many of its fields were resolved. */
-  addEntity(entity: object, tags: () => Iterable<string>, maxAge?: () => number) {
+  addEntity(entity: object, policy: TypeCachePolicy<object>) {
     if (this.seen.has(entity)) return;
     this.seen.add(entity);
-    this.add(tags(), maxAge?.());
+    const { maxAge } = policy;
+    this.add(policy.tags(entity), typeof maxAge === 'number' ? maxAge : maxAge(entity, this.now));
   }
 }
 
@@ -54,43 +63,69 @@ interface HintedContext {
 type AnyTypePolicy = TypeCachePolicy<object>;
 type AnyFieldPolicy = FieldCachePolicy<Record<string, unknown>, unknown>;
 
+type Resolver = GraphQLFieldResolver<unknown, HintedContext>;
+
+const isThenable = (value: unknown): value is PromiseLike<unknown> =>
+  typeof (value as { then?: unknown } | null)?.then === 'function';
+
+/** The entities a resolved value holds: a row, a list of rows (of lists), or nothing. */
+function eachEntity(value: unknown, visit: (entity: object) => void) {
+  if (Array.isArray(value)) for (const item of value) eachEntity(item, visit);
+  else if (value && typeof value === 'object') visit(value);
+}
+
+/** What the value of a field returns resolves to, so it can be recorded with its type's policy. */
+function recorder(
+  type: GraphQLNamedType,
+): ((value: unknown, hints: CacheHints, context: unknown, info: GraphQLResolveInfo) => unknown) | null {
+  if (isObjectType(type)) {
+    const policy = type.extensions?.cache as AnyTypePolicy | undefined;
+    return policy ? (value, hints) => eachEntity(value, (entity) => hints.addEntity(entity, policy)) : null;
+  }
+  if (!isAbstractType(type)) return null;
+  // An interface or union (Node): which policy applies is known once each value's type is.
+  return (value, hints, context, info) =>
+    eachEntity(value, (entity) => {
+      const typename = type.resolveType?.(entity, context, info, type);
+      const record = (name: unknown) => {
+        const concrete = typeof name === 'string' ? info.schema.getType(name) : undefined;
+        const policy = concrete?.extensions?.cache as AnyTypePolicy | undefined;
+        if (policy) hints.addEntity(entity, policy);
+      };
+      return isThenable(typename) ? Promise.resolve(typename).then(record) : record(typename);
+    });
+}
+
 /**
- * Wraps the resolvers of every field whose type or parent type declares `extensions.cache`, so
- * that executing an operation leaves behind the tags and the lifetime of exactly what it read.
- * Plain graphql-js, done once on the built schema: the domains only declare their policies.
+ * Wraps the resolvers of every field that returns something with a cache policy (`extensions.cache`
+ * on its type) or declares one itself (on the field), so that executing an operation leaves
+ * behind the tags and the lifetime of exactly what it read. An entity is recorded where it is
+ * returned, once, not at each of its fields. Plain graphql-js, done once on the built schema: the
+ * domains only declare their policies.
  */
 export function applyCacheHints(schema: GraphQLSchema): GraphQLSchema {
   for (const type of Object.values(schema.getTypeMap())) {
     if (!isObjectType(type) || type.name.startsWith('__')) continue;
-    const typePolicy = type.extensions?.cache as AnyTypePolicy | undefined;
     for (const field of Object.values(type.getFields())) {
       const fieldPolicy = field.extensions?.cache as AnyFieldPolicy | undefined;
-      if (!typePolicy && !fieldPolicy) continue;
-      const resolve = field.resolve as GraphQLFieldResolver<unknown, HintedContext> | undefined;
+      const record = recorder(getNamedType(field.type));
+      if (!fieldPolicy && !record) continue;
+      const resolve = field.resolve as Resolver | undefined;
       field.resolve = (parent, args, context, info) => {
         const hints = context.cache;
-        if (hints) {
-          if (typePolicy && parent && typeof parent === 'object') {
-            const { maxAge } = typePolicy;
-            hints.addEntity(
-              parent,
-              () => typePolicy.tags(parent),
-              () => (typeof maxAge === 'number' ? maxAge : maxAge(parent, hints.now)),
-            );
-          }
-          if (fieldPolicy) hints.add(fieldPolicy.tags(args, parent), fieldPolicy.maxAge);
-        }
+        if (hints && fieldPolicy) hints.add(fieldPolicy.tags(args, parent), fieldPolicy.maxAge);
         const result = resolve
           ? resolve(parent, args, context, info)
           : (parent as Record<string, unknown>)?.[info.fieldName];
+        if (!hints) return result;
         const missMaxAge = fieldPolicy?.missMaxAge;
-        if (hints && missMaxAge !== undefined) {
-          return Promise.resolve(result).then((value) => {
-            if (value == null) hints.add([], missMaxAge);
-            return value;
-          });
-        }
-        return result;
+        const settle = (value: unknown) => {
+          if (value == null && missMaxAge !== undefined) hints.add([], missMaxAge);
+          if (record) record(value, hints, context, info);
+          return value;
+        };
+        // Drizzle's queries are thenables, not Promises.
+        return isThenable(result) ? Promise.resolve(result).then(settle) : settle(result);
       };
     }
   }

@@ -86,11 +86,12 @@ export class EdgeCache {
   ): Resolution | { params: GraphQLParams } | { error: EarlyAnswer } {
     const { documents, persisted, limits } = this.options;
     const memo = this.memos[raw.encoding];
-    const remembered = caller.credentials ? undefined : memo.get(raw.text);
+    const remembered = memo.get(raw.text);
     if (remembered) return remembered;
     const read = parseParams(raw, limits, accept);
     if ('error' in read) return read;
     const { params } = read;
+    let remember = true;
     const hash = persistedHash(params.extensions);
     let query = params.query;
     if (hash && typeof query === 'string') {
@@ -100,7 +101,10 @@ export class EdgeCache {
           error: errorAnswer(accept, 400, 'provided sha does not match query', 'PERSISTED_QUERY_HASH_MISMATCH'),
         };
       }
-      if (!this.options.trustedDocumentsOnly || caller.editor) persisted.register(hash, query);
+      // Where only trusted documents run, only an editor registers; the resolution is then not
+      // remembered, so the next sender of the same text is judged (and registers) on its own.
+      if (this.options.trustedDocumentsOnly && !caller.editor) remember = false;
+      else persisted.register(hash, query);
     } else if (hash && query === undefined) {
       query = persisted.lookup(hash);
       // Unknown hash: Yoga's persisted-operations plugin answers PersistedQueryNotFound.
@@ -119,7 +123,7 @@ export class EdgeCache {
       trusted: persisted.isTrusted(facts),
       key: cacheable ? responseKey(facts.id, operationName, canonicalJson(variables, limits.variablesDepth)) : null,
     };
-    if (!caller.credentials) memo.set(raw.text, resolution);
+    if (remember) memo.set(raw.text, resolution);
     return resolution;
   }
 
