@@ -1,4 +1,4 @@
-// The part of autocannon's programmatic API that bench/load.ts uses (it ships no types).
+// The part of autocannon's programmatic API that bench/autocannon-child.ts uses (it ships no types).
 declare module 'autocannon' {
   type EventEmitter = import('node:events').EventEmitter;
 

@@ -6,9 +6,12 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
+import { MemoryStore } from '../src/cache/memory-store';
 import type { Database, DatabaseSource } from '../src/db/database';
-import { relations } from '../src/db/relations';
-import { createNodeServer } from '../src/http/node-server';
+import { DEFAULT_DB_TIMEOUT_MS, meteredClient } from '../src/db/statement';
+import { createGateway } from '../src/gateway/gateway';
+import { createNodeServer } from '../src/gateway/node-server';
+import { relations } from '../src/modules';
 import { type BenchOperation, benchOperations } from './operations';
 import { listen, UNCACHED_HEADERS } from './server';
 
@@ -31,22 +34,35 @@ export interface PlanSummary {
   buffers: number;
 }
 
-/** A source whose every statement is recorded with its parameters, to be explained afterwards. */
+/**
+ * A source whose every statement is recorded with its parameters, to be explained afterwards. Each
+ * request's statements still go through its meter (src/db/statement.ts), as on the real sources.
+ */
 function capturingSource(pool: pg.Pool, log: Statement[]): DatabaseSource {
-  const client = new Proxy(pool, {
+  const capturing = new Proxy(pool, {
     get(target, property, receiver) {
       const value = Reflect.get(target, property, receiver);
       if (property !== 'query' || typeof value !== 'function') {
         return typeof value === 'function' ? value.bind(target) : value;
       }
-      return (config: string | { text: string }, params: unknown[] = []) => {
-        log.push({ text: typeof config === 'string' ? config : config.text, params });
+      return (config: string | { text: string; values?: unknown[] }, params?: unknown[]) => {
+        const text = typeof config === 'string' ? config : config.text;
+        const values = params ?? (typeof config === 'string' ? undefined : config.values) ?? [];
+        log.push({ text, params: values });
         return value.call(target, config, params);
       };
     },
   });
-  const db = drizzle({ client, relations }) as unknown as Database;
-  return { connect: () => db, close: async () => {} };
+  const connect = (client: pg.Pool) => drizzle({ client, relations }) as unknown as Database;
+  return {
+    kind: 'postgres',
+    admin: connect(pool),
+    session(meter) {
+      const db = connect(meteredClient(capturing, meter, DEFAULT_DB_TIMEOUT_MS));
+      return { db, writer: () => db };
+    },
+    close: async () => {},
+  };
 }
 
 const seqScanPattern = /Seq Scan on (\w+)/g;
@@ -60,7 +76,9 @@ export async function capturePlans(
   mkdirSync(PLANS_DIR, { recursive: true });
   const pool = new pg.Pool({ connectionString, max: 2 });
   const log: Statement[] = [];
-  const server = await listen(createNodeServer(capturingSource(pool, log)));
+  const server = await listen(
+    createNodeServer(createGateway({ source: capturingSource(pool, log), store: new MemoryStore(0) })),
+  );
   const summaries: PlanSummary[] = [];
   try {
     for (const op of operations) {

@@ -1,9 +1,11 @@
-// bench/results.json accumulates runs (one per database and data size) and the Worker budget;
-// bench/RESULTS.md is regenerated from all of it, plus the hand-written bench/findings.md.
+// bench/results.json accumulates runs (one per database and data size), the peer comparisons (one per
+// database and data size) and the Worker budget; bench/RESULTS.md is regenerated from all of it, plus
+// the hand-written bench/findings.md. scripts/check-bundle.ts writes the budget through this module.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { LoadResult } from './load';
 import type { PlanSummary } from './plans';
+import type { ProfileSummary } from './profile';
 
 export const RESULTS_JSON = fileURLToPath(new URL('./results.json', import.meta.url));
 export const RESULTS_MD = fileURLToPath(new URL('./RESULTS.md', import.meta.url));
@@ -43,10 +45,96 @@ export interface RunEntry {
   /** 1, 5 and 15 minute load averages: other work on the machine skews the numbers. */
   load: { before: number[]; after: number[] };
   versions: Record<string, string>;
-  settings: { connections: number; duration: number; warmup: number; samples: number };
+  settings: {
+    connections: number;
+    duration: number;
+    warmup: number;
+    samples: number;
+    /** e.g. `wrk debian/4.1.0-3+b2 [epoll], -t1`; absent in runs made with autocannon only. */
+    loadGenerator?: string;
+    /** How the gateway ran (absent: in the benchmark's own process). */
+    gateway?: string;
+  };
   commands: string[];
   results: OperationResult[];
   plans: PlanSummary[];
+}
+
+/** One load of one server for one operation, in one round of the A/B alternation. */
+export interface PeerMeasurement {
+  /** Target id: `gateway`, `postgraphile`, `postgraphile-unprepared`, `hit-post`, `bare-post`, `hit-get`, `bare-get`. */
+  target: string;
+  operation: string;
+  round: number;
+  load: LoadResult;
+  /** os.loadavg() just before and just after the measured load. */
+  loadavg: { before: number[]; after: number[] };
+  /** For cache hits: `x-cache` of a request sent right after the load (should be HIT). */
+  xCacheAfter?: string;
+}
+
+export interface PeerTarget {
+  id: string;
+  label: string;
+  description: string;
+}
+
+/** A bar the gateway must clear (or, without `bar`, a number shown for context). */
+export interface BarCheck {
+  name: string;
+  value: number;
+  unit: '×' | 'ms';
+  comparison: '≥' | '<';
+  bar?: number;
+  aim?: number;
+  pass?: boolean;
+  /** How the value was computed, with each round's numbers. */
+  detail: string;
+}
+
+/** `total − db` of Server-Timing over sequential requests on one connection, after a warm-up. */
+export interface OverheadResult {
+  operation: string;
+  mode: string;
+  samples: number;
+  statements: number;
+  p50: number;
+  p90: number;
+  mean: number;
+  dbP50: number;
+  totalP50: number;
+  roundTripP50: number;
+}
+
+export interface PeersEntry {
+  key: string;
+  label: string;
+  database: 'postgres' | 'pglite';
+  articles: number;
+  date: string;
+  machine: RunEntry['machine'];
+  load: { before: number[]; after: number[] };
+  versions: Record<string, string>;
+  settings: {
+    connections: number;
+    threads: number;
+    warmup: number;
+    duration: number;
+    rounds: number;
+    overheadWarmup: number;
+    overheadSamples: number;
+    loadGenerator: string;
+    gateway: string;
+  };
+  commands: string[];
+  targets: PeerTarget[];
+  measurements: PeerMeasurement[];
+  checks: BarCheck[];
+  overhead: OverheadResult[];
+  /** Response body bytes of each target and operation. */
+  responseBytes: { target: string; operation: string; bytes: number }[];
+  notes: string[];
+  profile?: ProfileSummary;
 }
 
 export interface BundleEntry {
@@ -62,13 +150,20 @@ export interface BundleEntry {
 
 export interface ResultsFile {
   runs: Record<string, RunEntry>;
+  /** Peer comparisons by `<database>:<articles>`. */
+  peers?: Record<string, PeersEntry>;
   bundle?: BundleEntry;
 }
 
+/** Everything in bench/results.json; whatever a caller does not touch is written back unchanged. */
 export function readResults(): ResultsFile {
   if (!existsSync(RESULTS_JSON)) return { runs: {} };
   const parsed = JSON.parse(readFileSync(RESULTS_JSON, 'utf8')) as Partial<ResultsFile>;
-  return { runs: parsed.runs ?? {}, ...(parsed.bundle && { bundle: parsed.bundle }) };
+  return {
+    runs: parsed.runs ?? {},
+    ...(parsed.peers && { peers: parsed.peers }),
+    ...(parsed.bundle && { bundle: parsed.bundle }),
+  };
 }
 
 export function writeResults(results: ResultsFile) {
@@ -103,9 +198,10 @@ function runSection(run: RunEntry): string {
       .join(', ')}`,
   );
   out.push(
-    `- Load: autocannon, ${run.settings.connections} connections, ${run.settings.duration} s per operation after ${run.settings.warmup} s of warm-up; ` +
+    `- Load: ${run.settings.loadGenerator ?? 'autocannon'}, ${run.settings.connections} connections, ${run.settings.duration} s per operation after ${run.settings.warmup} s of warm-up; ` +
       `Server-Timing averaged over ${run.settings.samples} sequential requests`,
   );
+  out.push(`- Gateway: ${run.settings.gateway ?? 'in the benchmark’s own process (createNodeServer)'}`);
   out.push(`- Reproduce:\n${run.commands.map((c) => `  - \`${c}\``).join('\n')}`);
   out.push('');
   const plans = new Map(run.plans.map((p) => [p.operation, p]));
@@ -230,6 +326,195 @@ function bundleSection(bundle: BundleEntry | undefined): string {
   return out.join('\n');
 }
 
+const loads = (values: number[]) => values.map((l) => l.toFixed(2)).join(' / ');
+const pct = (part: number, whole: number) => (whole > 0 ? `${((100 * part) / whole).toFixed(1)}%` : '–');
+
+function median(values: number[]): number {
+  const sorted = values.slice().sort((a, b) => a - b);
+  if (sorted.length === 0) return Number.NaN;
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+}
+
+/** The median over rounds of a target's req/s for an operation (the mean of the two at 2 rounds). */
+export function medianRps(entry: Pick<PeersEntry, 'measurements'>, target: string, operation: string): number {
+  return median(
+    entry.measurements.filter((m) => m.target === target && m.operation === operation).map((m) => m.load.rps),
+  );
+}
+
+function checkValue(check: BarCheck): string {
+  return check.unit === '×' ? `${check.value.toFixed(2)}×` : `${check.value.toFixed(2)} ms`;
+}
+
+function checkBar(check: BarCheck): string {
+  if (check.bar === undefined) return 'context';
+  const bar = check.unit === '×' ? `${check.bar}×` : `${check.bar} ms`;
+  return `${check.comparison} ${bar}${check.aim === undefined ? '' : ` (aim ${check.unit === '×' ? `${check.aim}×` : `${check.aim} ms`})`}`;
+}
+
+function checkResult(check: BarCheck): string {
+  if (check.pass === undefined) return '';
+  return check.pass ? '**PASS**' : '**FAIL**';
+}
+
+/** The paragraph and tables of a CPU profile of the gateway under load. */
+export function profileSection(profile: ProfileSummary): string {
+  const total = profile.groups.reduce((sum, g) => sum + g.ms, 0);
+  const idle = profile.groups.find((g) => g.name === 'idle')?.ms ?? 0;
+  const busy = total - idle;
+  const group = (name: string) => profile.groups.find((g) => g.name === name)?.ms ?? 0;
+  const top = (prefix: string, n: number) =>
+    profile.categories
+      .filter((c) => c.name.startsWith(prefix))
+      .slice(0, n)
+      .map((c) => `${c.name.slice(prefix.length)} ${pct(c.ms, busy)}`)
+      .join(', ');
+  const out = ['### Where the time goes', ''];
+  out.push(
+    `CPU profile of the gateway process (\`node --cpu-prof\`, ${profile.date}) during ${profile.what} ` +
+      `(${num.format(Math.round(profile.rps))} req/s under the profiler); ${num.format(profile.samples)} samples over ` +
+      `${(profile.windowMs / 1000).toFixed(1)} s${profile.windowed ? ' of the measured window' : ' (the whole process: the window could not be cut out)'}. ` +
+      `The process was idle ${pct(idle, total)} of the time. Of its busy time: ` +
+      `libraries (node_modules) **${pct(group('node_modules'), busy)}** (${top('node_modules/', 6)}), ` +
+      `our code **${pct(group('app (our code)'), busy)}** (${top('app: ', 4)}), ` +
+      `Node.js internals **${pct(group('Node.js internals'), busy)}** (${top('node: ', 4)}), ` +
+      `V8 builtins and native code ${pct(group('V8 / native'), busy)}, garbage collection **${pct(group('GC'), busy)}**.`,
+  );
+  out.push('');
+  out.push(
+    table(
+      ['Self time by package or area', 'ms', 'share of busy time'],
+      profile.categories
+        .filter((c) => c.name !== 'idle')
+        .slice(0, 14)
+        .map((c) => [c.name, c.ms.toFixed(0), pct(c.ms, busy)]),
+    ),
+  );
+  out.push('');
+  out.push(
+    table(
+      ['Heaviest functions (self time)', 'where', 'ms', 'share of busy time'],
+      profile.functions.slice(0, 10).map((f) => [`\`${f.name}\``, f.where, f.ms.toFixed(0), pct(f.ms, busy)]),
+    ),
+  );
+  out.push('', `Profiled with: ${profile.commands.map((c) => `\`${c}\``).join('; ')}`);
+  return out.join('\n');
+}
+
+function peersSection(entry: PeersEntry): string {
+  const out: string[] = [];
+  const label = (id: string) => entry.targets.find((t) => t.id === id)?.label ?? id;
+  out.push(`## Peers: ${entry.label} articles (${entry.database})`);
+  out.push('');
+  out.push(
+    `The gateway against other servers on the same machine and data, alternating A/B within each of ${entry.settings.rounds} rounds ` +
+      `(${entry.settings.warmup} s warm-up, then ${entry.settings.duration} s measured, per server and operation); ` +
+      `req/s is the median over rounds (the mean of the two at 2 rounds), each round's number beside it.`,
+  );
+  out.push('');
+  out.push(`- Date: ${entry.date}`);
+  out.push(
+    `- Machine: ${entry.machine.cpu}, ${entry.machine.cores} cores, ${entry.machine.memoryGiB} GiB RAM, ${entry.machine.os}; ` +
+      `load average (1 / 5 / 15 min) before ${loads(entry.load.before)}, after ${loads(entry.load.after)}`,
+  );
+  out.push(
+    `- Versions: ${Object.entries(entry.versions)
+      .map(([name, version]) => `${name} ${version}`)
+      .join(', ')}`,
+  );
+  out.push(
+    `- Load: ${entry.settings.loadGenerator}, ${entry.settings.connections} connections, ${entry.settings.threads} thread(s); ` +
+      `every server in a child process of its own`,
+  );
+  out.push(`- Gateway: ${entry.settings.gateway}`);
+  out.push('- Servers:');
+  for (const t of entry.targets) out.push(`  - **${t.label}**: ${t.description}`);
+  out.push('');
+  out.push(
+    table(
+      ['Check', 'value', 'bar', 'result', 'how'],
+      entry.checks.map((c) => [c.name, checkValue(c), checkBar(c), checkResult(c), c.detail]),
+    ),
+  );
+  out.push('');
+  const operations = [...new Set(entry.measurements.map((m) => m.operation))];
+  const rounds = [...new Set(entry.measurements.map((m) => m.round))].sort((a, b) => a - b);
+  const rows: string[][] = [];
+  for (const operation of operations) {
+    for (const target of entry.targets) {
+      const taken = entry.measurements
+        .filter((m) => m.operation === operation && m.target === target.id)
+        .sort((a, b) => a.round - b.round);
+      if (!taken.length) continue;
+      const last = taken[taken.length - 1] as PeerMeasurement;
+      rows.push([
+        operation,
+        target.label,
+        `**${num.format(Math.round(medianRps(entry, target.id, operation)))}**`,
+        ...rounds.map((r) => {
+          const m = taken.find((x) => x.round === r);
+          return m ? num.format(Math.round(m.load.rps)) : '–';
+        }),
+        taken.map((m) => ms(m.load.latency.p50)).join(' / '),
+        taken.map((m) => ms(m.load.latency.p99)).join(' / '),
+        last.load.bytesPerResponse ? num.format(Math.round(last.load.bytesPerResponse)) : '–',
+        taken.map((m) => `${m.loadavg.before[0]?.toFixed(2)}→${m.loadavg.after[0]?.toFixed(2)}`).join(', '),
+        taken.some((m) => m.load.non2xx || m.load.errors)
+          ? taken.map((m) => `${m.load.non2xx}/${m.load.errors}`).join(', ')
+          : '',
+      ]);
+    }
+  }
+  out.push(
+    table(
+      [
+        'Operation',
+        'Server',
+        'req/s (median)',
+        ...rounds.map((r) => `round ${r}`),
+        'p50 ms by round',
+        'p99 ms by round',
+        'bytes/response',
+        'load avg 1 min (before→after) by round',
+        'non-2xx/errors',
+      ],
+      rows,
+    ),
+  );
+  const bodies = entry.responseBytes.map((r) => `${r.operation} ${label(r.target)} ${num.format(r.bytes)} B`);
+  if (bodies.length) out.push('', `Response bodies: ${bodies.join('; ')}.`);
+  if (entry.overhead.length) {
+    out.push('');
+    out.push(
+      `Gateway overhead at one connection: \`total − db\` of each response's \`Server-Timing\` over ` +
+        `${entry.settings.overheadSamples} sequential requests after ${entry.settings.overheadWarmup} of warm-up ` +
+        '(the header has 0.1 ms resolution).',
+    );
+    out.push('');
+    out.push(
+      table(
+        ['Operation', 'mode', 'SQL', 'overhead p50 ms', 'p90', 'mean', 'db p50', 'total p50', 'round trip p50'],
+        entry.overhead.map((o) => [
+          o.operation,
+          o.mode,
+          String(o.statements),
+          `**${o.p50.toFixed(2)}**`,
+          o.p90.toFixed(2),
+          o.mean.toFixed(2),
+          o.dbP50.toFixed(2),
+          o.totalP50.toFixed(2),
+          o.roundTripP50.toFixed(2),
+        ]),
+      ),
+    );
+  }
+  if (entry.profile) out.push('', profileSection(entry.profile));
+  if (entry.notes.length) out.push('', ...entry.notes.map((n) => `- ${n}`));
+  out.push('', `Reproduce:\n${entry.commands.map((c) => `- \`${c}\``).join('\n')}`);
+  return out.join('\n');
+}
+
 export function renderReport(results: ResultsFile): string {
   const runs = Object.values(results.runs).sort(
     (a, b) => a.database.localeCompare(b.database) || a.articles - b.articles,
@@ -240,11 +525,15 @@ export function renderReport(results: ResultsFile): string {
     'Generated by `npm run bench` (bench/run.ts) and `npm run bundle:check` from bench/results.json; ' +
       'edit bench/findings.md for the notes, not this file.',
     '',
-    'Columns: requests/s and latency percentiles come from autocannon under load (p50/p95/p99 computed ' +
-      'from every response time, not autocannon’s 1 ms histogram). SQL statements, db time and total time come from ' +
+    'Columns: requests/s and latency percentiles come from the load generator (wrk, or autocannon in older runs and ' +
+      'where wrk is missing: p50/p95/p99 from every response time, not autocannon’s 1 ms histogram). SQL statements, db time and total time come from ' +
       'the gateway’s `Server-Timing` header over sequential requests (no concurrency); gateway overhead = total − db: ' +
       'parsing, validation, execution of resolvers and serialisation, besides the time spent waiting on Postgres.',
   ];
+  const peers = Object.values(results.peers ?? {}).sort(
+    (a, b) => a.database.localeCompare(b.database) || a.articles - b.articles,
+  );
+  for (const entry of peers) sections.push('', peersSection(entry));
   const scale = scaleSection(runs);
   if (scale) sections.push('', scale);
   for (const run of runs) sections.push('', runSection(run));

@@ -1,102 +1,98 @@
-// `npm run bench [-- --connections 16 --duration 10 --warmup 3 --samples 200 --modes uncached,cached
-//   --operations ChannelFeed,ArticlePage --no-plans]`
+// `npm run bench [-- options]`: the gateway against its peers, then every operation on its own.
 //
-// Starts the gateway on Node in this process (createNodeServer on a free port) against DATABASE_URL,
-// or else an embedded PGlite with the normal seed. For each read operation of schema/operations/
-// (plus the feed variants of bench/operations/) and each mode: checks the answer, samples
-// Server-Timing over sequential requests (statements, db time, total), then loads it with autocannon
-// in a child process. Against Postgres it also captures EXPLAIN (ANALYZE, BUFFERS) plans.
-// Results accumulate in bench/results.json (keyed by database and article count); bench/RESULTS.md
-// is regenerated from all of them.
-import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import os from 'node:os';
-import { fileURLToPath } from 'node:url';
+//   --peers-only | --no-peers     only the peer comparison | only the per-operation benchmark
+//   --warmup 3 --duration 8       seconds of warm-up and of measurement of every load (whole seconds)
+//   --rounds 2                    A/B rounds of the peer comparison
+//   --connections 16 --threads 1  load generator concurrency (wrk -t1: the gateway keeps a core)
+//   --overhead-samples 1000 --overhead-warmup 200   sequential requests for the overhead bar
+//   --samples 200                 sequential Server-Timing samples per operation and mode
+//   --modes uncached,cached --operations ChannelFeed,ArticlePage --no-plans   per-operation part
+//   --profile [--profile-duration 8]   CPU profile of the gateway during an uncached load
+//   --load-generator wrk|autocannon    default: wrk when installed
+//   --tsx                         run the gateway through tsx instead of an esbuild bundle
+//
+// The gateway runs as `npm start` runs it (src/node.ts), in a child process, against DATABASE_URL
+// (or an embedded PGlite with the normal seed); PostGraphile and the bare server run as child
+// processes too (bench/peers/). The peer comparison (bench/comparison.ts) checks three bars and
+// prints PASS/FAIL; failing a bar is a result, not an error: the exit code is non-zero only when
+// something could not run. Results accumulate in bench/results.json (keyed by database and article
+// count); bench/RESULTS.md is regenerated from all of it (bench/report.ts).
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os, { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
 import { openNodeSource } from '../src/db/node-source';
-import { createNodeServer } from '../src/http/node-server';
-import { seed } from '../src/seed/run';
-import { type LoadRequest, type LoadResult, summarise } from './load';
-import { type BenchOperation, benchOperations } from './operations';
-import { capturePlans, sizeLabel } from './plans';
-import { type OperationResult, type RunEntry, readResults, writeResults } from './report';
-import { ANONYMOUS_HEADERS, listen, UNCACHED_HEADERS } from './server';
+import { relations } from '../src/modules';
+import { type ComparisonResult, runComparison } from './comparison';
+import { type GatewayDatabase, prepareLaunches, startGateway } from './gateway';
+import { problemWith, send } from './http';
+import { chooseGenerator, runLoad, wrkVersion } from './load';
+import { REPO_ROOT } from './operation-files';
+import { benchOperations, schemaOperation } from './operations';
+import { MODES, runPerOperation } from './per-operation';
+import { capturePlans, type PlanSummary, sizeLabel } from './plans';
+import { type ProfileSummary, summariseProfile } from './profile';
+import {
+  type BarCheck,
+  medianRps,
+  type OperationResult,
+  type PeersEntry,
+  profileSection,
+  type RunEntry,
+  readResults,
+  writeResults,
+} from './report';
+import { UNCACHED_HEADERS } from './server';
 
 const { values: flags } = parseArgs({
   options: {
     connections: { type: 'string', default: '16' },
-    duration: { type: 'string', default: '10' },
+    threads: { type: 'string', default: '1' },
+    duration: { type: 'string', default: '8' },
     warmup: { type: 'string', default: '3' },
+    rounds: { type: 'string', default: '2' },
     samples: { type: 'string', default: '200' },
+    'overhead-samples': { type: 'string', default: '1000' },
+    'overhead-warmup': { type: 'string', default: '200' },
     modes: { type: 'string', default: 'uncached,cached' },
     operations: { type: 'string' },
     'no-plans': { type: 'boolean', default: false },
+    'peers-only': { type: 'boolean', default: false },
+    'no-peers': { type: 'boolean', default: false },
+    profile: { type: 'boolean', default: false },
+    'profile-duration': { type: 'string' },
+    'load-generator': { type: 'string' },
+    tsx: { type: 'boolean', default: false },
   },
 });
-const settings = {
-  connections: Number(flags.connections),
-  duration: Number(flags.duration),
-  warmup: Number(flags.warmup),
-  samples: Number(flags.samples),
-};
-for (const [name, value] of Object.entries(settings)) {
-  if (!Number.isFinite(value) || value < (name === 'warmup' ? 0 : 1)) {
-    console.error(`--${name} must be a positive number; got ${value}`);
+
+function whole(name: string, value: string | undefined, min: number): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min) {
+    console.error(`--${name} must be a whole number ≥ ${min}; got ${value}`);
     process.exit(2);
   }
+  return n;
 }
 
-interface BenchRequest {
-  method: 'POST';
-  headers: Record<string, string>;
-  body: string;
+const settings = {
+  connections: whole('connections', flags.connections, 1),
+  threads: whole('threads', flags.threads, 1),
+  duration: whole('duration', flags.duration, 1),
+  warmup: whole('warmup', flags.warmup, 0),
+  rounds: whole('rounds', flags.rounds, 1),
+  samples: whole('samples', flags.samples, 1),
+  overheadSamples: whole('overhead-samples', flags['overhead-samples'], 1),
+  overheadWarmup: whole('overhead-warmup', flags['overhead-warmup'], 0),
+};
+const profileDuration = whole('profile-duration', flags['profile-duration'] ?? String(settings.duration), 1);
+if (flags['peers-only'] && flags['no-peers']) {
+  console.error('--peers-only and --no-peers exclude each other');
+  process.exit(2);
 }
-
-interface Sample {
-  status: number;
-  ms: number;
-  serverTiming: string | null;
-  xCache: string | null;
-  body: string;
-}
-
-/**
- * A way of sending the operations. Adding one is a few lines: how to build its request, and how to
- * tell from two primed responses whether it can be measured here (else it is reported as pending).
- */
-interface Mode {
-  name: string;
-  description: string;
-  request(op: BenchOperation): BenchRequest;
-  notReady(first: Sample, second: Sample): string | null;
-}
-
-const post = (headers: Record<string, string>) => (op: BenchOperation) => ({
-  method: 'POST' as const,
-  headers,
-  body: JSON.stringify({ query: op.document, variables: op.variables }),
-});
-
-const MODES: Mode[] = [
-  {
-    name: 'uncached',
-    description: 'every request runs its SQL (credentials bypass the edge cache)',
-    request: post(UNCACHED_HEADERS),
-    notReady: (_first, second) =>
-      second.xCache === 'HIT' ? 'the edge cache answered a request with credentials' : null,
-  },
-  {
-    name: 'cached',
-    description: 'anonymous requests, answered by the edge cache once primed',
-    request: post(ANONYMOUS_HEADERS),
-    notReady: (_first, second) =>
-      second.xCache === 'HIT'
-        ? null
-        : `pending: no edge cache hit (x-cache: ${second.xCache ?? 'absent'}); cached numbers come once the edge cache serves the Node server`,
-  },
-];
-
+const runPeers = !flags['no-peers'];
+const runOperations = !flags['peers-only'];
 const modes = (flags.modes ?? '').split(',').map((name) => {
   const mode = MODES.find((m) => m.name === name.trim());
   if (!mode) {
@@ -107,219 +103,296 @@ const modes = (flags.modes ?? '').split(',').map((name) => {
 });
 const operations = benchOperations(flags.operations?.split(',').filter(Boolean));
 
-function timing(header: string | null) {
-  const db = header && /db;dur=([\d.]+);desc="(\d+) statements?"/.exec(header);
-  const total = header && /total;dur=([\d.]+)/.exec(header);
-  return {
-    dbMs: db ? Number(db[1]) : Number.NaN,
-    statements: db ? Number(db[2]) : Number.NaN,
-    totalMs: total ? Number(total[1]) : Number.NaN,
-  };
-}
-
-async function send(url: string, request: BenchRequest): Promise<Sample> {
-  const started = performance.now();
-  const response = await fetch(url, request);
-  const body = await response.text();
-  return {
-    status: response.status,
-    ms: performance.now() - started,
-    serverTiming: response.headers.get('server-timing'),
-    xCache: response.headers.get('x-cache'),
-    body,
-  };
-}
-
-function problemWith(sample: Sample): string | null {
-  if (sample.status !== 200) return `HTTP ${sample.status}: ${sample.body.split('\n')[0]?.slice(0, 200)}`;
-  const parsed = JSON.parse(sample.body) as { data?: Record<string, unknown>; errors?: unknown[] };
-  if (parsed.errors) return `errors: ${JSON.stringify(parsed.errors).slice(0, 300)}`;
-  if (!parsed.data || Object.values(parsed.data).some((v) => v === null)) return 'no data';
-  return null;
-}
-
-const LOAD_SCRIPT = fileURLToPath(new URL('./load.ts', import.meta.url));
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
-
-/** autocannon in its own process, so it does not compete with the gateway for this event loop. */
-function load(url: string, request: BenchRequest, duration: number): Promise<LoadResult> {
-  const input: LoadRequest = { url, ...request, connections: settings.connections, duration };
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', LOAD_SCRIPT, JSON.stringify(input)], {
-      cwd: ROOT,
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    let out = '';
-    child.stdout.on('data', (chunk) => {
-      out += chunk;
-    });
-    child.on('error', reject);
-    child.on('close', (code) =>
-      code === 0 ? resolve(JSON.parse(out) as LoadResult) : reject(new Error(`load generator exited with ${code}`)),
-    );
-  });
-}
-
-function packageVersion(name: string): string {
+function packageVersion(name: string, root = REPO_ROOT): string {
   try {
-    return (JSON.parse(readFileSync(`${ROOT}node_modules/${name}/package.json`, 'utf8')) as { version: string })
+    return (JSON.parse(readFileSync(join(root, 'node_modules', name, 'package.json'), 'utf8')) as { version: string })
       .version;
   } catch {
     return '?';
   }
 }
 
-const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / (xs.length || 1);
 const redact = (url: string) => url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
+const hrtimeUs = () => Number(process.hrtime.bigint() / 1000n);
+const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
+const loads = (l: number[]) => l.map((x) => x.toFixed(2)).join(' / ');
+
+interface Stats {
+  articles: number;
+  published: number;
+  version: string;
+}
+
+/** Articles in the database and its server version (opens, migrates and closes a source here). */
+async function databaseStats(env: NodeJS.ProcessEnv): Promise<Stats> {
+  const source = await openNodeSource(relations, env);
+  try {
+    const counted = (await source.admin.execute(
+      sql`SELECT count(*)::int AS articles, (count(*) FILTER (WHERE status = 'published'))::int AS published,
+          current_setting('server_version') AS version FROM articles`,
+    )) as unknown as { rows: Stats[] };
+    return counted.rows[0] ?? { articles: 0, published: 0, version: '?' };
+  } finally {
+    await source.close();
+  }
+}
 
 const loadBefore = os.loadavg();
-const source = await openNodeSource();
-if (source.kind === 'pglite') {
-  console.error('No DATABASE_URL: benchmarking an embedded PGlite with the normal seed (360 articles).');
-  await seed(source.admin);
+const generator = chooseGenerator(flags['load-generator']);
+const loadGenerator =
+  generator === 'wrk'
+    ? `${wrkVersion()}, -t${settings.threads}`
+    : `autocannon ${packageVersion('autocannon')} (wrk not installed)`;
+const databaseUrl = process.env.DATABASE_URL || null;
+const pgliteDir = databaseUrl ? null : mkdtempSync(join(tmpdir(), 'bench-pglite-'));
+const database: GatewayDatabase = databaseUrl ? { databaseUrl } : { pgliteDir: pgliteDir as string };
+if (!databaseUrl) {
+  console.error('No DATABASE_URL: benchmarking an embedded PGlite with the normal seed (seeded by the gateway).');
 }
-const counted = (await source.admin.execute(
-  sql`SELECT count(*)::int AS articles, (count(*) FILTER (WHERE status = 'published'))::int AS published,
-      current_setting('server_version') AS version FROM articles`,
-)) as unknown as { rows: { articles: number; published: number; version: string }[] };
-const stats = counted.rows[0] ?? { articles: 0, published: 0, version: '?' };
-const label = sizeLabel(stats.articles);
-const server = await listen(createNodeServer(source));
-console.error(
-  `gateway on ${server.url} (${source.kind}, ${stats.articles.toLocaleString('en-US')} articles); ` +
-    `${operations.length} operations × ${modes.map((m) => m.name).join(', ')}; ` +
-    `${settings.connections} connections, ${settings.warmup}+${settings.duration} s each`,
-);
+let stats: Stats | null = databaseUrl ? await databaseStats({ DATABASE_URL: databaseUrl }) : null;
+const launches = prepareLaunches(flags.tsx);
 
-const results: OperationResult[] = [];
+let comparison: ComparisonResult | null = null;
+let comparisonLoad: { before: number[]; after: number[] } | null = null;
+let results: OperationResult[] = [];
+let profile: ProfileSummary | null = null;
+const gateway = await startGateway(launches.gateway, database);
+console.error(
+  `gateway on ${gateway.url} (pid ${gateway.pid}, ${launches.how}); load: ${loadGenerator}, ${settings.connections} connections, ` +
+    `${settings.warmup}+${settings.duration} s per load`,
+);
 try {
-  for (const op of operations) {
-    for (const mode of modes) {
-      const request = mode.request(op);
-      const base = { operation: op.name, origin: op.origin, mode: mode.name };
-      const first = await send(server.url, request);
-      const second = await send(server.url, request);
-      const problem = problemWith(first) ?? problemWith(second);
-      if (problem) {
-        console.error(`${op.name} (${mode.name}): ${problem}`);
-        results.push({ ...base, status: 'failed', note: problem });
-        continue;
-      }
-      const notReady = mode.notReady(first, second);
-      if (notReady) {
-        console.error(`${op.name} (${mode.name}): ${notReady}`);
-        results.push({ ...base, status: 'pending', note: notReady });
-        continue;
-      }
-      const samples: Sample[] = [];
-      for (let i = 0; i < settings.samples; i += 1) samples.push(await send(server.url, request));
-      const timings = samples.map((s) => timing(s.serverTiming));
-      const dbMs = mean(timings.map((t) => t.dbMs));
-      const totalMs = mean(timings.map((t) => t.totalMs));
-      const sequential = {
-        samples: samples.length,
-        statements: Math.max(...timings.map((t) => t.statements)),
-        budget: op.budget,
-        dbMs,
-        totalMs,
-        overheadMs: totalMs - dbMs,
-        roundTripP50Ms: summarise(samples.map((s) => s.ms)).p50,
-        xCache: [...new Set(samples.map((s) => s.xCache).filter((x): x is string => x !== null))],
-      };
-      if (settings.warmup > 0) await load(server.url, request, settings.warmup);
-      const measured = await load(server.url, request, settings.duration);
-      results.push({ ...base, status: 'ok', sequential, load: measured });
-      console.error(
-        `${op.name.padEnd(12)} ${mode.name.padEnd(9)} ${Math.round(measured.rps).toString().padStart(6)} req/s  ` +
-          `p50 ${measured.latency.p50.toFixed(1)}  p95 ${measured.latency.p95.toFixed(1)}  p99 ${measured.latency.p99.toFixed(1)} ms  ` +
-          `${sequential.statements} stmt  db ${dbMs.toFixed(2)}  total ${totalMs.toFixed(2)} ms`,
+  if (runPeers) {
+    const before = os.loadavg();
+    comparison = await runComparison({ gateway, databaseUrl, bare: launches.bare, generator, settings });
+    comparisonLoad = { before, after: os.loadavg() };
+  }
+  if (runOperations) {
+    console.error(
+      `per operation: ${operations.length} operations × ${modes.map((m) => m.name).join(', ')}; ${settings.samples} sequential samples each`,
+    );
+    results = await runPerOperation(gateway.url, operations, modes, generator, { ...settings });
+  }
+} finally {
+  await gateway.close();
+}
+
+if (flags.profile) {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-cpuprof-'));
+  const op = schemaOperation('ArticlePage');
+  const flagsUsed = ['--cpu-prof', '--cpu-prof-dir', dir, '--cpu-prof-interval', '500'];
+  const child = await startGateway(launches.gateway, database, flagsUsed);
+  let window = { fromUs: 0, toUs: 0 };
+  let rps = 0;
+  try {
+    const request = {
+      url: child.url,
+      method: 'POST' as const,
+      headers: UNCACHED_HEADERS,
+      body: JSON.stringify({ query: op.document, variables: op.variables }),
+    };
+    const problem = problemWith(await send(request));
+    if (problem) throw new Error(`profile: ArticlePage: ${problem}`);
+    const load = { connections: settings.connections, threads: settings.threads, duration: profileDuration };
+    if (settings.warmup > 0) await runLoad(generator, request, { ...load, duration: settings.warmup });
+    console.error(`profile: ${profileDuration} s of uncached ArticlePage under --cpu-prof (pid ${child.pid})`);
+    const fromUs = hrtimeUs();
+    rps = (await runLoad(generator, request, load)).rps;
+    window = { fromUs, toUs: hrtimeUs() };
+  } finally {
+    await child.close();
+  }
+  profile = {
+    date: new Date().toISOString(),
+    what: `${profileDuration} s of uncached ArticlePage (${loadGenerator}, ${settings.connections} connections)`,
+    commands: [
+      `node ${flagsUsed.slice(0, 2).join(' ')} <dir> --cpu-prof-interval 500 ${launches.gateway.args.join(' ')}`,
+    ],
+    rps,
+    ...summariseProfile(dir, window, launches.bundle),
+  };
+  rmSync(dir, { recursive: true, force: true });
+}
+
+stats ??= await databaseStats({ PGLITE_DIR: pgliteDir ?? undefined });
+if (pgliteDir) rmSync(pgliteDir, { recursive: true, force: true });
+const label = sizeLabel(stats.articles);
+const kind = databaseUrl ? ('postgres' as const) : ('pglite' as const);
+const key = `${kind}:${stats.articles}`;
+const plans: PlanSummary[] =
+  runOperations && databaseUrl && !flags['no-plans'] ? await capturePlans(databaseUrl, operations, label) : [];
+
+const machine = {
+  cpu: os.cpus()[0]?.model ?? '?',
+  cores: os.cpus().length,
+  memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+  os: `${os.type()} ${os.release()}`,
+};
+const versions: Record<string, string> = {
+  node: process.version,
+  [kind === 'postgres' ? 'PostgreSQL' : 'PGlite']:
+    kind === 'postgres' ? stats.version : packageVersion('@electric-sql/pglite'),
+  ...Object.fromEntries(
+    [
+      'graphql-yoga',
+      'graphql',
+      '@pothos/core',
+      '@pothos/plugin-drizzle',
+      'drizzle-orm',
+      kind === 'postgres' ? 'pg' : '@electric-sql/pglite',
+    ].map((name) => [name, packageVersion(name)]),
+  ),
+  'load generator': loadGenerator,
+};
+const setup =
+  kind === 'postgres' && databaseUrl
+    ? [
+        'createdb -h 127.0.0.1 -U postgres <db>',
+        `DATABASE_URL=${redact(databaseUrl)} npm run db:migrate`,
+        `DATABASE_URL=${redact(databaseUrl)} npm run seed:bulk -- --articles ${stats.articles - 1}`,
+      ]
+    : [];
+const benchCommand = `${databaseUrl ? `DATABASE_URL=${redact(databaseUrl)} ` : ''}npm run bench${
+  process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''
+}`;
+const gatewayHow = `${launches.how}, child process`;
+
+const all = readResults();
+if (runOperations) {
+  const entry: RunEntry = {
+    key,
+    label,
+    database: kind,
+    articles: stats.articles,
+    published: stats.published,
+    date: new Date().toISOString(),
+    machine,
+    load: { before: loadBefore, after: os.loadavg() },
+    versions,
+    settings: {
+      connections: settings.connections,
+      duration: settings.duration,
+      warmup: settings.warmup,
+      samples: settings.samples,
+      loadGenerator,
+      gateway: gatewayHow,
+    },
+    commands: [...setup, benchCommand],
+    results,
+    plans,
+  };
+  all.runs[key] = entry;
+}
+const previousPeers = all.peers?.[key];
+if (comparison && comparisonLoad) {
+  const entry: PeersEntry = {
+    key,
+    label,
+    database: kind,
+    articles: stats.articles,
+    date: new Date().toISOString(),
+    machine,
+    load: comparisonLoad,
+    versions: {
+      ...versions,
+      ...(databaseUrl && {
+        postgraphile: packageVersion('postgraphile', join(REPO_ROOT, 'bench', 'peers', 'postgraphile')),
+        'graphql (PostGraphile)': packageVersion('graphql', join(REPO_ROOT, 'bench', 'peers', 'postgraphile')),
+      }),
+    },
+    settings: { ...settings, loadGenerator, gateway: gatewayHow },
+    commands: [...setup, benchCommand],
+    ...comparison,
+  };
+  const kept = profile ?? previousPeers?.profile;
+  if (kept) entry.profile = kept;
+  all.peers = { ...all.peers, [key]: entry };
+} else if (profile) {
+  if (previousPeers) all.peers = { ...all.peers, [key]: { ...previousPeers, profile } };
+  else console.error('profile: no peer comparison recorded for this database yet; the profile is only printed.');
+}
+writeResults(all);
+
+// What to read at the end of a run, on stdout.
+const out: string[] = [];
+if (comparison && comparisonLoad) {
+  const c = comparison;
+  const targetLabel = (id: string) => c.targets.find((t) => t.id === id)?.label ?? id;
+  out.push(
+    '',
+    `Peers: ${label} articles (${kind}), ${loadGenerator}, ${settings.connections} connections, ` +
+      `${settings.rounds} rounds of ${settings.warmup}+${settings.duration} s, alternating`,
+  );
+  const opsMeasured = [...new Set(c.measurements.map((m) => m.operation))];
+  for (const operation of opsMeasured) {
+    for (const t of c.targets) {
+      const rounds = c.measurements.filter((m) => m.operation === operation && m.target === t.id);
+      if (!rounds.length) continue;
+      out.push(
+        `  ${operation.padEnd(12)} ${t.label.padEnd(42)} ${fmt(medianRps(c, t.id, operation)).padStart(7)} req/s` +
+          `  (rounds ${rounds.map((m) => fmt(m.load.rps)).join(', ')})`,
       );
     }
   }
-} finally {
-  await server.close();
+  out.push('', 'Bars:');
+  const shown = (b: BarCheck) => (b.unit === '×' ? `${b.value.toFixed(2)}×` : `${b.value.toFixed(2)} ms`);
+  for (const b of c.checks) {
+    const bar =
+      b.bar === undefined
+        ? 'context'
+        : `bar ${b.comparison} ${b.bar}${b.unit === '×' ? '×' : ' ms'}${b.aim === undefined ? '' : `, aim ${b.aim}×`}`;
+    const result = b.pass === undefined ? '' : b.pass ? 'PASS' : 'FAIL';
+    out.push(`  ${result.padEnd(4)}  ${b.name.padEnd(62)} ${shown(b).padStart(9)}  (${bar})`);
+  }
+  out.push(
+    '',
+    `Overhead (sequential, one connection): ${c.overhead
+      .map(
+        (o) =>
+          `${o.operation} ${o.mode} p50 ${o.p50.toFixed(2)} ms (db ${o.dbP50.toFixed(2)}, total ${o.totalP50.toFixed(2)})`,
+      )
+      .join('; ')}`,
+  );
+  out.push(
+    `Load average (1/5/15 min): before ${loads(comparisonLoad.before)}, after ${loads(comparisonLoad.after)}` +
+      ` (whole run: before ${loads(loadBefore)}, after ${loads(os.loadavg())})`,
+  );
+  for (const note of c.notes) out.push(`Note: ${note}`);
+  out.push(`Targets: ${c.targets.map((t) => targetLabel(t.id)).join(', ')}`);
 }
-
-const url = process.env.DATABASE_URL;
-const plans = url && !flags['no-plans'] && source.kind === 'postgres' ? await capturePlans(url, operations, label) : [];
-await source.close();
-
-const database = source.kind;
-const key = `${database}:${stats.articles}`;
-const flagsUsed = `--connections ${settings.connections} --duration ${settings.duration} --warmup ${settings.warmup} --samples ${settings.samples}`;
-const commands =
-  database === 'postgres' && url
-    ? [
-        `createdb -h 127.0.0.1 -U postgres <db>`,
-        `DATABASE_URL=${redact(url)} npm run db:migrate`,
-        `DATABASE_URL=${redact(url)} npm run seed:bulk -- --articles ${stats.articles - 1}`,
-        `DATABASE_URL=${redact(url)} npm run bench -- ${flagsUsed}`,
-      ]
-    : [`npm run bench -- ${flagsUsed}`];
-const entry: RunEntry = {
-  key,
-  label,
-  database,
-  articles: stats.articles,
-  published: stats.published,
-  date: new Date().toISOString(),
-  machine: {
-    cpu: os.cpus()[0]?.model ?? '?',
-    cores: os.cpus().length,
-    memoryGiB: Math.round(os.totalmem() / 2 ** 30),
-    os: `${os.type()} ${os.release()}`,
-  },
-  load: { before: loadBefore, after: os.loadavg() },
-  versions: {
-    node: process.version,
-    [database === 'postgres' ? 'PostgreSQL' : 'PGlite']:
-      database === 'postgres' ? stats.version : packageVersion('@electric-sql/pglite'),
-    ...Object.fromEntries(
-      [
-        'graphql-yoga',
-        'graphql',
-        '@pothos/core',
-        '@pothos/plugin-drizzle',
-        'drizzle-orm',
-        database === 'postgres' ? 'pg' : '@electric-sql/pglite',
-        'autocannon',
-      ].map((name) => [name, packageVersion(name)]),
-    ),
-  },
-  settings,
-  commands,
-  results,
-  plans,
-};
-const all = readResults();
-all.runs[key] = entry;
-writeResults(all);
-
-const rows = results.map((r) =>
-  r.status === 'ok' && r.load && r.sequential
-    ? [
-        r.operation,
-        r.mode,
-        Math.round(r.load.rps).toString(),
-        r.load.latency.p50.toFixed(1),
-        r.load.latency.p95.toFixed(1),
-        r.load.latency.p99.toFixed(1),
-        `${r.sequential.statements}/${r.sequential.budget ?? '?'}`,
-        r.sequential.dbMs.toFixed(2),
-        r.sequential.totalMs.toFixed(2),
-        r.sequential.overheadMs.toFixed(2),
-      ]
-    : [r.operation, r.mode, r.status, r.note ?? ''],
+if (profile) out.push('', profileSection(profile));
+if (runOperations) {
+  const rows = results.map((r) =>
+    r.status === 'ok' && r.load && r.sequential
+      ? [
+          r.operation,
+          r.mode,
+          Math.round(r.load.rps).toString(),
+          r.load.latency.p50.toFixed(1),
+          r.load.latency.p95.toFixed(1),
+          r.load.latency.p99.toFixed(1),
+          `${r.sequential.statements}/${r.sequential.budget ?? '?'}`,
+          r.sequential.dbMs.toFixed(2),
+          r.sequential.totalMs.toFixed(2),
+          r.sequential.overheadMs.toFixed(2),
+        ]
+      : [r.operation, r.mode, r.status, r.note ?? ''],
+  );
+  const header = ['operation', 'mode', 'req/s', 'p50', 'p95', 'p99', 'SQL', 'db ms', 'total ms', 'overhead'];
+  const full = rows.filter((r) => r.length === header.length);
+  const widths = header.map((h, i) => Math.max(h.length, ...full.map((r) => r[i]?.length ?? 0)));
+  const format = (cells: string[]) =>
+    cells.length === header.length ? cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ') : cells.join('  ');
+  out.push(
+    '',
+    `Per operation: ${label} articles (${kind}), ${settings.connections} connections, ${settings.duration} s`,
+  );
+  out.push(format(header));
+  for (const row of rows) out.push(format(row));
+}
+out.push(
+  '',
+  `wrote bench/results.json (${key}) and bench/RESULTS.md${plans.length ? ', bench/plans/' : ''}; ` +
+    `load average before ${loads(loadBefore)}, after ${loads(os.loadavg())}`,
 );
-const header = ['operation', 'mode', 'req/s', 'p50', 'p95', 'p99', 'SQL', 'db ms', 'total ms', 'overhead'];
-const full = rows.filter((r) => r.length === header.length);
-const widths = header.map((h, i) => Math.max(h.length, ...full.map((r) => r[i]?.length ?? 0)));
-const format = (cells: string[]) =>
-  cells.length === header.length ? cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ') : cells.join('  ');
-console.log(`\n${label} articles (${database}), ${settings.connections} connections, ${settings.duration} s`);
-console.log(format(header));
-for (const row of rows) console.log(format(row));
-if (results.some((r) => r.mode === 'cached' && r.status === 'pending')) {
-  console.log('cached mode: pending (no edge cache hits yet); the uncached numbers are the database path.');
-}
-console.log(`\nwrote bench/results.json (${key}) and bench/RESULTS.md${plans.length ? ', bench/plans/' : ''}`);
+console.log(out.join('\n'));

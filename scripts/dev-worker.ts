@@ -1,5 +1,5 @@
-// `npm run dev:worker`: the Worker under `wrangler dev` against a local Postgres. Copies the
-// GraphiQL assets, starts the WebSocket-to-TCP relay in-process and runs wrangler with inherited
+// `npm run dev:worker`: the Worker under `wrangler dev` against a local Postgres (wrangler's [build]
+// step copies the GraphiQL assets). Starts the WebSocket-to-TCP relay in-process and runs wrangler with inherited
 // stdio; extra arguments go to wrangler (`npm run dev:worker -- --port 8788`).
 //
 // DATABASE_URL comes from the environment or from .dev.vars (see .dev.vars.example). When it
@@ -10,7 +10,6 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { copyPlaygroundAssets } from './copy-playground-assets';
 import { DEFAULT_RELAY_PORT, type Relay, startRelay } from './ws-relay';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -36,9 +35,6 @@ if (!databaseUrl) {
   console.error('dev:worker needs DATABASE_URL: set it in the environment, or `cp .dev.vars.example .dev.vars`.');
   process.exit(1);
 }
-
-const { files } = copyPlaygroundAssets();
-console.log(`[dev:worker] copied ${files.length} GraphiQL files to public/graphiql`);
 
 const host = new URL(databaseUrl).hostname.replace(/^\[|\]$/g, '');
 const local = ['127.0.0.1', '::1', 'localhost'].includes(host);

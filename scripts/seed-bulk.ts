@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { openNodeSource } from '../src/db/node-source';
 import { relations } from '../src/modules';
-import { BULK_BATCH, type BulkProgress, bulkLoadArticles } from '../src/seed/bulk';
+import { BULK_BATCH, type BulkProgress, bulkLoadArticles } from '../src/modules/articles/seed/bulk';
 import { seed } from '../src/seed/run';
 
 const { values } = parseArgs({

@@ -3,30 +3,28 @@
 // - PostGraphile v4 with its default options (bench/peers/postgraphile/), in its own folder with its
 //   own lockfile and graphql 15, installed on demand and run as a child process:
 //   `ensurePostGraphileInstalled()`, `startPostGraphile()`, `postgraphileOperations()`.
-// - A bare node:http server answering every request with fixed bytes, in this process: the ceiling
-//   for a cache hit on this machine (`startBareServer()`).
-import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+// - A bare node:http server answering every request with fixed bytes: the ceiling for a cache hit on
+//   this machine (`startBareServer()` in this process; `startBareServerChild()` runs it as a child
+//   process through bench/peers/bare-server.ts, as the benchmark does, like the gateway).
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { jsonReadyLine, type RunningServer, startChild } from '../child';
+import { readOperationDir } from '../operation-files';
 
 const PEERS_DIR = fileURLToPath(new URL('.', import.meta.url));
 const REPO_ROOT = join(PEERS_DIR, '..', '..');
 const POSTGRAPHILE_DIR = join(PEERS_DIR, 'postgraphile');
 const POSTGRAPHILE_SERVER = join(POSTGRAPHILE_DIR, 'server.mjs');
 const POSTGRAPHILE_OPERATIONS = join(POSTGRAPHILE_DIR, 'operations');
-const READY_TIMEOUT_MS = 60_000;
-const CLOSE_TIMEOUT_MS = 10_000;
+/** The bare server's entry, to run as a child (with tsx, or bundled by bench/build.ts). */
+export const BARE_SERVER_ENTRY = join(PEERS_DIR, 'bare-server.ts');
 
-export interface RunningPeer {
-  /** The GraphQL endpoint, e.g. `http://127.0.0.1:41234/graphql`. */
-  url: string;
-  /** Stops the peer and resolves once it is gone. Safe to call more than once. */
-  close(): Promise<void>;
-}
+export type RunningPeer = RunningServer;
 
 export interface PeerOperation {
   name: string;
@@ -72,38 +70,16 @@ export function ensurePostGraphileInstalled(): Promise<void> {
   return installing;
 }
 
-interface ReadyLine {
-  ready: true;
-  url: string;
-}
-
-function parseReady(line: string): ReadyLine | null {
-  if (!line.startsWith('{')) return null;
-  try {
-    const value: unknown = JSON.parse(line);
-    if (typeof value !== 'object' || value === null) return null;
-    const { ready, url } = value as { ready?: unknown; url?: unknown };
-    return ready === true && typeof url === 'string' ? { ready, url } : null;
-  } catch {
-    return null;
-  }
-}
-
-function waitForExit(child: ChildProcess): Promise<void> {
-  if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    child.once('exit', () => resolve());
-    child.once('error', () => resolve());
-  });
-}
+/** PostGraphile's own default size of its prepared-statement LRU, per connection. */
+export const POSTGRAPHILE_DEFAULT_PREPARED_STATEMENTS = 100;
 
 /**
  * Starts PostGraphile v4 (bench/peers/postgraphile/server.mjs, default options, pool of 10) on a free
  * port of 127.0.0.1 against `databaseUrl`, installing it first if needed; resolves once its schema
  * is built and it listens. `preparedStatementCacheSize` sets POSTGRAPHILE_PREPARED_STATEMENT_CACHE_SIZE
- * (PostGraphile's default is 100 per connection; below 2, e.g. 0, disables prepared statements);
- * left out, the variable is inherited from this process's environment as is. The child's stderr
- * is forwarded to this process's stderr.
+ * (below 2, e.g. 1, disables prepared statements); left out, the variable is removed from the
+ * child's environment, so PostGraphile runs with its default (an LRU of 100 per connection).
+ * The child's stderr is forwarded to this process's stderr.
  */
 export async function startPostGraphile(options: {
   databaseUrl: string;
@@ -111,6 +87,7 @@ export async function startPostGraphile(options: {
 }): Promise<RunningPeer> {
   await ensurePostGraphileInstalled();
   const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: options.databaseUrl, PORT: '0' };
+  delete env.POSTGRAPHILE_PREPARED_STATEMENT_CACHE_SIZE;
   if (options.preparedStatementCacheSize !== undefined) {
     const size = options.preparedStatementCacheSize;
     if (!Number.isSafeInteger(size) || size < 0) {
@@ -118,78 +95,14 @@ export async function startPostGraphile(options: {
     }
     env.POSTGRAPHILE_PREPARED_STATEMENT_CACHE_SIZE = String(size);
   }
-  const child = spawn(process.execPath, [POSTGRAPHILE_SERVER], {
+  return startChild({
+    name: 'postgraphile',
+    command: process.execPath,
+    args: [POSTGRAPHILE_SERVER],
     cwd: REPO_ROOT,
     env,
-    stdio: ['ignore', 'pipe', 'pipe'],
+    ready: jsonReadyLine,
   });
-  // Never leave the peer behind when this process exits without closing it.
-  const killOnExit = () => {
-    child.kill('SIGKILL');
-  };
-  process.once('exit', killOnExit);
-
-  let stderrTail = '';
-  child.stderr?.on('data', (chunk: Buffer) => {
-    process.stderr.write(chunk);
-    stderrTail = (stderrTail + chunk.toString('utf8')).slice(-4000);
-  });
-
-  let closing: Promise<void> | null = null;
-  const close = (): Promise<void> => {
-    closing ??= (async () => {
-      if (child.pid !== undefined && child.exitCode === null && child.signalCode === null) {
-        child.kill('SIGTERM');
-        const timer = setTimeout(() => child.kill('SIGKILL'), CLOSE_TIMEOUT_MS);
-        await waitForExit(child);
-        clearTimeout(timer);
-      }
-      process.removeListener('exit', killOnExit);
-    })();
-    return closing;
-  };
-
-  try {
-    const url = await new Promise<string>((resolve, reject) => {
-      const stdout = child.stdout;
-      if (!stdout) {
-        reject(new Error('peers: PostGraphile has no stdout'));
-        return;
-      }
-      const lines = createInterface({ input: stdout });
-      const timer = setTimeout(
-        () => reject(new Error(`peers: PostGraphile not ready after ${READY_TIMEOUT_MS / 1000} s\n${stderrTail}`)),
-        READY_TIMEOUT_MS,
-      );
-      const onExit = (code: number | null, signal: NodeJS.Signals | null) => {
-        clearTimeout(timer);
-        reject(new Error(`peers: PostGraphile exited before ready (${signal ?? `exit code ${code}`})\n${stderrTail}`));
-      };
-      child.once('error', (error) => {
-        clearTimeout(timer);
-        reject(error);
-      });
-      child.once('exit', onExit);
-      lines.on('line', (line) => {
-        const ready = parseReady(line);
-        if (ready) {
-          clearTimeout(timer);
-          child.removeListener('exit', onExit);
-          resolve(ready.url);
-        } else {
-          process.stderr.write(`postgraphile: ${line}\n`);
-        }
-      });
-    });
-    return { url, close };
-  } catch (error) {
-    await close();
-    throw error;
-  }
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /**
@@ -197,41 +110,40 @@ function isRecord(value: unknown): value is Record<string, unknown> {
  * with its `.variables.json`), by name: the equivalents of the gateway's schema/operations/.
  */
 export function postgraphileOperations(): PeerOperation[] {
-  return readdirSync(POSTGRAPHILE_OPERATIONS)
-    .filter((file) => file.endsWith('.graphql'))
-    .sort()
-    .map((file) => {
-      const name = file.slice(0, -'.graphql'.length);
-      const document = readFileSync(join(POSTGRAPHILE_OPERATIONS, file), 'utf8');
-      const variablesFile = join(POSTGRAPHILE_OPERATIONS, `${name}.variables.json`);
-      let variables: Record<string, unknown> = {};
-      if (existsSync(variablesFile)) {
-        const parsed: unknown = JSON.parse(readFileSync(variablesFile, 'utf8'));
-        if (!isRecord(parsed)) throw new Error(`${variablesFile}: expected a JSON object`);
-        variables = parsed;
-      }
-      return { name, document, variables };
-    });
+  return readOperationDir(POSTGRAPHILE_OPERATIONS).map(({ name, document, variables }) => ({
+    name,
+    document,
+    variables,
+  }));
 }
+
+/** What the bare server answers: a status-200 response's exact body and headers. */
+export interface FixedResponse {
+  body: string | Uint8Array;
+  headers: Record<string, string>;
+}
+
+/** Framing headers Node writes itself; a captured response's are dropped, the server sends its own. */
+const FRAMING = new Set(['connection', 'keep-alive', 'transfer-encoding', 'date']);
 
 /**
  * A bare node:http server in this process, on a free port of 127.0.0.1, that answers every request
  * (any method and path), once its body is read, with status 200 and exactly `response.body` and
  * `response.headers`: the most a cache hit can be served at on this machine. `content-length` is
- * added when absent (so the body is not chunked) and `Date` is not sent; Node still adds its
- * `Connection: keep-alive` / `Keep-Alive` framing headers, as it does for the gateway.
+ * added when absent (so the body is not chunked); Node adds `Date` and its `Connection: keep-alive`
+ * / `Keep-Alive` framing headers, as it does for the gateway (those of `response.headers` are
+ * dropped, so they are not sent twice).
  */
-export async function startBareServer(response: {
-  body: string;
-  headers: Record<string, string>;
-}): Promise<RunningPeer> {
-  const body = Buffer.from(response.body, 'utf8');
-  const headers: Record<string, string> = { ...response.headers };
+export async function startBareServer(response: FixedResponse): Promise<RunningPeer> {
+  const body = typeof response.body === 'string' ? Buffer.from(response.body, 'utf8') : Buffer.from(response.body);
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(response.headers)) {
+    if (!FRAMING.has(name.toLowerCase())) headers[name] = value;
+  }
   if (!Object.keys(headers).some((name) => name.toLowerCase() === 'content-length')) {
     headers['content-length'] = String(body.byteLength);
   }
   const server = createServer((req, res) => {
-    res.sendDate = false;
     req.on('end', () => {
       res.writeHead(200, headers);
       res.end(body);
@@ -250,6 +162,7 @@ export async function startBareServer(response: {
   let closing: Promise<void> | null = null;
   return {
     url: `http://127.0.0.1:${port}/graphql`,
+    pid: process.pid,
     close: () => {
       closing ??= new Promise<void>((resolve) => {
         server.close(() => resolve());
@@ -258,4 +171,33 @@ export async function startBareServer(response: {
       return closing;
     },
   };
+}
+
+/**
+ * `startBareServer(response)` in a child process of its own, like the gateway it is compared with
+ * (own event loop and heap, nothing else loaded, the same share of the machine). `node` is how to run
+ * BARE_SERVER_ENTRY: e.g. `[process.execPath, ['--import', 'tsx', BARE_SERVER_ENTRY]]` or a bundle of it.
+ */
+export async function startBareServerChild(
+  response: FixedResponse,
+  node: { command: string; args: string[] },
+): Promise<RunningPeer> {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-bare-'));
+  const bodyFile = join(dir, 'body');
+  const headersFile = join(dir, 'headers.json');
+  writeFileSync(bodyFile, typeof response.body === 'string' ? Buffer.from(response.body, 'utf8') : response.body);
+  writeFileSync(headersFile, JSON.stringify(response.headers));
+  try {
+    return await startChild({
+      name: 'bare',
+      command: node.command,
+      args: [...node.args, bodyFile, headersFile],
+      cwd: REPO_ROOT,
+      env: process.env,
+      ready: jsonReadyLine,
+    });
+  } finally {
+    // The child has read both files once it is ready (or it failed).
+    rmSync(dir, { recursive: true, force: true });
+  }
 }

@@ -8,8 +8,8 @@ import { createServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { copyPlaygroundAssets } from '../../scripts/copy-playground-assets';
-import { type Relay, startRelay } from '../../scripts/ws-relay';
+import { type NeonHttpStandIn, startNeonHttpStandIn } from '../../scripts/neon-http-standin';
+import { type Relay, type RelayStats, startRelay } from '../../scripts/ws-relay';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const STARTUP_TIMEOUT_MS = 120_000;
@@ -34,8 +34,13 @@ export interface WorkerUnderTest {
   purgeCalls: PurgeCall[];
   /** Base URL handed to the Worker as CLOUDFLARE_API_BASE. */
   cloudflareApiBase: string;
+  /** Neon's HTTP endpoint's local stand-in, when reads go over HTTP (a real Neon cannot run here). */
+  neonHttp?: NeonHttpStandIn;
   relay: {
     readonly port: number;
+    /** What crossed the relay since the last reset: connections, upgrades, round trips. */
+    stats(): RelayStats;
+    resetStats(): void;
     /** Closes the relay: the Worker's WebSocket to Postgres is refused from now on. */
     stop(): Promise<void>;
     /** Accepts TCP connections on the relay's port and never answers: the database hangs. */
@@ -44,6 +49,22 @@ export interface WorkerUnderTest {
     start(): Promise<void>;
   };
   stop(): Promise<void>;
+}
+
+/** What a stopped relay reports. */
+function emptyStats(): RelayStats {
+  return {
+    connections: 0,
+    upgrades: 0,
+    refused: 0,
+    roundTrips: 0,
+    clientFlights: 0,
+    framesFromClient: 0,
+    bytesFromClient: 0,
+    framesToClient: 0,
+    bytesToClient: 0,
+    perConnection: [],
+  };
 }
 
 /** A port nobody listens on right now (wrangler wants a number up front). */
@@ -143,9 +164,10 @@ async function startCloudflareStandIn(calls: PurgeCall[]) {
 function snapshot(): string {
   const dir = mkdtempSync(join(tmpdir(), 'worker-e2e-'));
   cpSync(join(root, 'src'), join(dir, 'src'), { recursive: true });
+  // wrangler's [build] step (the playground's files) runs a script from here.
+  cpSync(join(root, 'scripts'), join(dir, 'scripts'), { recursive: true });
   for (const file of ['wrangler.toml', 'package.json', 'tsconfig.json']) cpSync(join(root, file), join(dir, file));
   symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'), 'dir');
-  copyPlaygroundAssets(join(dir, 'public', 'graphiql'));
   return dir;
 }
 
@@ -155,6 +177,8 @@ function snapshot(): string {
  */
 export async function startWorkerUnderTest(options: {
   databaseUrl: string;
+  /** How the Worker reads: `websocket` through the relay (default), or `http` through the stand-in. */
+  reads?: 'websocket' | 'http';
   vars?: Record<string, string>;
   /** Pass CLOUDFLARE_ZONE_ID / CLOUDFLARE_API_TOKEN / CLOUDFLARE_API_BASE pointing at the stand-in. */
   cloudflare?: { zoneId: string; apiToken: string };
@@ -165,12 +189,16 @@ export async function startWorkerUnderTest(options: {
 
   let relay: Relay | undefined = await startRelay(0);
   const relayPort = relay.port;
+  // The driver's HTTP path drops the port and parameters of the connection string, so the stand-in
+  // is pinned to the test database.
+  const neonHttp =
+    options.reads === 'http' ? await startNeonHttpStandIn({ databaseUrl: options.databaseUrl }) : undefined;
   let hole: { server: Server; sockets: Set<Socket> } | undefined;
 
   const vars: Record<string, string> = {
     DATABASE_URL: options.databaseUrl,
     NEON_WS_PROXY: `127.0.0.1:${relayPort}/v1`,
-    NEON_READS: 'websocket',
+    ...(neonHttp ? { NEON_HTTP_ENDPOINT: neonHttp.url } : { NEON_READS: 'websocket' }),
     ...(options.cloudflare && {
       CLOUDFLARE_ZONE_ID: options.cloudflare.zoneId,
       CLOUDFLARE_API_TOKEN: options.cloudflare.apiToken,
@@ -234,6 +262,7 @@ export async function startWorkerUnderTest(options: {
     await relay?.close();
     relay = undefined;
     await closeHole();
+    await neonHttp?.close();
     await cloudflare.close();
     rmSync(dir, { recursive: true, force: true });
   };
@@ -265,8 +294,11 @@ export async function startWorkerUnderTest(options: {
     output: () => output.slice(-6_000),
     purgeCalls,
     cloudflareApiBase: cloudflare.base,
+    neonHttp,
     relay: {
       port: relayPort,
+      stats: () => relay?.stats() ?? emptyStats(),
+      resetStats: () => relay?.resetStats(),
       async stop() {
         await relay?.close();
         relay = undefined;

@@ -10,14 +10,10 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { migrate } from '../../src/db/migrations';
-import { createNodePostgresSource } from '../../src/db/node-postgres';
 import { DEFAULT_DB_TIMEOUT_MS } from '../../src/db/statement';
-import { statementsFromServerTiming } from '../../src/gateway/server-timing';
 import { operations } from '../../src/generated/operations';
-import { relations } from '../../src/modules';
 import { FEED_MAX_AGE, FRESH_ARTICLE_MAX_AGE } from '../../src/modules/articles/cache';
-import { seed } from '../../src/seed/run';
+import { operation, prepareDatabase, type Sent, workerClient } from './client';
 import { sleep, startWorkerUnderTest, type WorkerUnderTest } from './harness';
 
 const databaseUrl = process.env.TEST_DATABASE_URL;
@@ -31,28 +27,6 @@ if (!databaseUrl) {
     '[worker e2e] skipped: TEST_DATABASE_URL is not set. Point it at a local Postgres, e.g. ' +
       'TEST_DATABASE_URL=postgres://postgres@127.0.0.1:5432/news_test npm run test:worker',
   );
-}
-
-function operation(name: string) {
-  const found = operations.find((op) => op.name === name);
-  if (!found) throw new Error(`schema/operations/${name}.graphql is missing`);
-  return found;
-}
-
-interface GraphQLBody {
-  data?: Record<string, any> | null;
-  errors?: { message: string; path?: (string | number)[]; extensions?: { code?: string } }[];
-}
-
-interface Sent {
-  status: number;
-  xCache: string | null;
-  statements: number | null;
-  serverTiming: string | null;
-  headers: Headers;
-  text: string;
-  body: GraphQLBody;
-  ms: number;
 }
 
 /** An article row as the tests find it, and as afterAll writes it back. */
@@ -100,15 +74,7 @@ describe.skipIf(!databaseUrl)(
 
     beforeAll(async () => {
       const url = databaseUrl as string;
-      // Self-contained: migrations and seed are idempotent, so a database already prepared by the
-      // default suite's global setup is fine too.
-      const source = createNodePostgresSource({ connectionString: url, relations, max: 2 });
-      try {
-        await migrate(source);
-        await seed(source.admin);
-      } finally {
-        await source.close();
-      }
+      await prepareDatabase(url);
       worker = await startWorkerUnderTest({
         databaseUrl: url,
         vars: { EDITOR_TOKEN },
@@ -132,63 +98,7 @@ describe.skipIf(!databaseUrl)(
       }
     });
 
-    const failure = (what: string, sent: { status: number; text: string }) =>
-      `${what}: HTTP ${sent.status} ${sent.text.slice(0, 600)}\n--- wrangler ---\n${worker.output()}`;
-
-    async function send(path: string, init: RequestInit = {}): Promise<Sent> {
-      const started = performance.now();
-      const response = await fetch(`${worker.origin}${path}`, { ...init, signal: AbortSignal.timeout(20_000) });
-      const text = await response.text();
-      const ms = performance.now() - started;
-      let body: GraphQLBody = {};
-      if (text) {
-        try {
-          body = JSON.parse(text);
-        } catch {
-          throw new Error(failure('not JSON', { status: response.status, text }));
-        }
-      }
-      return {
-        status: response.status,
-        xCache: response.headers.get('x-cache'),
-        statements: statementsFromServerTiming(response.headers.get('server-timing')),
-        serverTiming: response.headers.get('server-timing'),
-        headers: response.headers,
-        text,
-        body,
-        ms,
-      };
-    }
-
-    /**
-     * A POST that skips the edge cache (`x-preview` counts as credentials), so each one reaches the
-     * database: the statement counts and latencies of the first tests are those of the database path.
-     */
-    function post(query: string, variables: Record<string, unknown> = {}, operationName?: string) {
-      return send('/graphql', {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          accept: 'application/graphql-response+json',
-          'x-preview': '1',
-        },
-        body: JSON.stringify({ query, variables, ...(operationName && { operationName }) }),
-      });
-    }
-
-    /** A GraphQL GET, as a CDN or a browser sends it: what the edge cache serves. */
-    function get(query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}) {
-      const search = new URLSearchParams({ query, variables: JSON.stringify(variables) });
-      return send(`/graphql?${search}`, { headers: { accept: 'application/graphql-response+json', ...headers } });
-    }
-
-    function editor(query: string, variables: Record<string, unknown>) {
-      return send('/graphql', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${EDITOR_TOKEN}` },
-        body: JSON.stringify({ query, variables }),
-      });
-    }
+    const { send, post, get, editor, failure } = workerClient(() => worker, EDITOR_TOKEN);
 
     /** The one call the last editor mutation made to Cloudflare's purge API (our stand-in). */
     function expectCloudflarePurge(purgedTags: string[]) {
@@ -239,7 +149,17 @@ describe.skipIf(!databaseUrl)(
             expect(data.site.navigation).toHaveLength(10);
           }
 
-          // A few more requests, for the latency log (each one opens its own Neon pool, as in production).
+          // What one uncached read costs on the wire in this mode: a WebSocket of its own (one
+          // upgrade), then the Postgres startup and the statement, one round trip each.
+          worker.relay.resetStats();
+          const counted = await post(op.document, op.variables, name);
+          expect(counted.statements).toBe(1);
+          await sleep(50);
+          const wire = worker.relay.stats();
+          expect(wire.upgrades, JSON.stringify(wire)).toBe(1);
+          expect(wire.roundTrips, JSON.stringify(wire)).toBe(2);
+
+          // A few more requests, for the latency log (each one opens its own Neon pool in this mode).
           const warm: number[] = [];
           for (let i = 0; i < 5; i++) {
             const again = await post(op.document, op.variables, name);

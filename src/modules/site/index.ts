@@ -6,3 +6,4 @@ import { registerSite } from './types';
 export const site = defineModule({ name: 'site', relations: siteRelations, schema: registerSite });
 
 export { SITE_MAX_AGE } from './cache';
+export { SITE_ID } from './types';

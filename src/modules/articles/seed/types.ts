@@ -1,6 +1,6 @@
-import type { BodyBlock, ImageAsset } from '../modules/articles/body-blocks';
-import type { articleKind, articleStatus, bylineRole } from '../modules/articles/tables';
-import type { channelKind } from '../modules/channels/tables';
+import type { channelKind } from '../../channels/tables';
+import type { BodyBlock, ImageAsset } from '../body-blocks';
+import type { articleKind, articleStatus, bylineRole } from '../tables';
 
 export type ChannelKind = (typeof channelKind.enumValues)[number];
 export type ArticleKind = (typeof articleKind.enumValues)[number];

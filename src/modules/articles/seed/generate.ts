@@ -1,4 +1,4 @@
-import type { BodyBlock, ImageAsset } from '../modules/articles/body-blocks';
+import type { BodyBlock, ImageAsset } from '../body-blocks';
 import { type Rng, rngFor } from './random';
 import { TOPICS, type Topic } from './topics';
 import type { ArticleKind, ArticleRecord, ArticleStatus, BylineRecord, ChannelKind, ChannelRef } from './types';

@@ -1,77 +1,11 @@
-import type { licenceKind, sites } from '../modules/site/tables';
-import type { ChannelKind } from './types';
+import type { Database } from '../../db/database';
+import { excluded, type SeedReport } from '../../shared/seed';
+import { SITE_ID } from '../site';
+import { channels } from './tables';
 
-export const SITE_ID = 'default';
+type ChannelKind = (typeof channels.$inferInsert)['kind'] & string;
 
-export const SITE: typeof sites.$inferInsert = {
-  id: SITE_ID,
-  name: '聊城新闻网',
-  url: 'https://www.lcxw.cn',
-  homeLabel: '首页',
-  copyright: '聊城新闻网 2006-2023 版权所有',
-  operators: ['聊城市新闻传媒中心', '聊城市政府新闻办公室'],
-  operatorsNote: '联合主办',
-  reportPhone: '18663509279',
-  reportEmail: 'lcxw@lcxw.cn',
-};
-
-/** Footer links in display order; `position` is the array index. */
-export const SITE_LINKS: readonly { label: string; href: string }[] = [
-  { label: '关于我们', href: '/about' },
-  { label: '广告服务', href: '/ads' },
-  { label: '版权声明', href: '/copyright' },
-  { label: '联系我们', href: '/contact' },
-  { label: '跟帖评论自律管理承诺书', href: '/comment-pledge' },
-];
-
-type LicenceKind = (typeof licenceKind.enumValues)[number];
-
-/** Licences exactly as the footer prints them (ASCII colon and parentheses included), in display order. */
-export const SITE_LICENCES: readonly {
-  kind: LicenceKind;
-  label: string;
-  number: string;
-  text: string;
-  href: string | null;
-}[] = [
-  {
-    kind: 'news_service',
-    label: '互联网新闻信息服务许可证',
-    number: '37120180030',
-    text: '互联网新闻信息服务许可证编号:37120180030',
-    href: null,
-  },
-  {
-    kind: 'icp',
-    label: 'ICP备案',
-    number: '鲁ICP备09083931号',
-    text: '鲁ICP备09083931号',
-    href: 'https://beian.miit.gov.cn',
-  },
-  {
-    kind: 'public_security',
-    label: '公安备案',
-    number: '37150202000134',
-    text: '鲁公网安备 37150202000134号',
-    href: null,
-  },
-  {
-    kind: 'audiovisual',
-    label: '信息网络传播视听节目许可证',
-    number: '115330086',
-    text: '信息网络传播视听节目许可证编号:115330086',
-    href: null,
-  },
-  {
-    kind: 'broadcast_production',
-    label: '广播电视节目制作经营许可证',
-    number: '(鲁)字第720号',
-    text: '广播电视节目制作经营许可证(鲁)字第720号',
-    href: null,
-  },
-];
-
-export interface ChannelSeed {
+interface ChannelSeed {
   slug: string;
   /** Slash-joined slugs from the top, e.g. `yaowen/shandong`: the upsert key. */
   path: string;
@@ -148,4 +82,39 @@ function flatten(nodes: ChannelNode[], parent: ChannelSeed | null): ChannelSeed[
 }
 
 /** Every channel, parents before their children, in navigation order. */
-export const CHANNELS: readonly ChannelSeed[] = flatten(TREE, null);
+const CHANNELS: readonly ChannelSeed[] = flatten(TREE, null);
+
+/** Upserts channels one depth at a time, so every parent's id is known before its children go in. */
+export async function seed(db: Database): Promise<SeedReport> {
+  const ids = new Map<string, number>();
+  const maxDepth = Math.max(...CHANNELS.map((c) => c.depth));
+  for (let depth = 0; depth <= maxDepth; depth += 1) {
+    const level = CHANNELS.filter((c) => c.depth === depth);
+    const rows = level.map(({ path, ...channel }) => {
+      const parentPath = path.slice(0, path.lastIndexOf('/'));
+      const parentId = depth === 0 ? null : ids.get(parentPath);
+      if (parentId === undefined) throw new Error(`channel ${path} comes before its parent`);
+      return { siteId: SITE_ID, parentId, path, ...channel };
+    });
+    const saved = await db
+      .insert(channels)
+      .values(rows)
+      .onConflictDoUpdate({
+        target: channels.path,
+        set: excluded(channels, [
+          'siteId',
+          'parentId',
+          'slug',
+          'depth',
+          'name',
+          'description',
+          'kind',
+          'position',
+          'inNavigation',
+        ]),
+      })
+      .returning({ id: channels.id, path: channels.path });
+    for (const { id, path } of saved) ids.set(path, id);
+  }
+  return { channels: ids.size };
+}

@@ -1,7 +1,7 @@
 import type pg from 'pg';
+import { CHANNEL_ROWS_SQL, type ChannelRow, channelRefs } from './channel-refs';
 import { generateArticle } from './generate';
-import { CHANNELS } from './site';
-import type { ArticleRecord, ChannelRef } from './types';
+import type { ArticleRecord } from './types';
 
 /** Articles per statement: ~1-3 MB of parameters, big enough to amortise the round trip. */
 export const BULK_BATCH = 1000;
@@ -79,9 +79,6 @@ const INSERT_BATCH = `
          (SELECT count(*) FROM bylines)::int AS bylines,
          (SELECT count(*) FROM tagged)::int AS tags`;
 
-/** The generator's channel list, in the same order as `seed()` passes it: same index, same article. */
-export const channelRefs: ChannelRef[] = CHANNELS.map(({ path, kind }) => ({ path, kind }));
-
 async function idsBy(client: pg.ClientBase, query: string): Promise<Map<string, number>> {
   const { rows } = await client.query<{ key: string; id: number }>(query);
   return new Map(rows.map(({ key, id }) => [key, id]));
@@ -141,7 +138,9 @@ function batchParameters(
 export async function bulkLoadArticles(client: pg.ClientBase, options: BulkOptions): Promise<BulkResult> {
   const batchSize = options.batchSize ?? BULK_BATCH;
   await client.query('SET synchronous_commit = off');
-  const channelIds = await idsBy(client, 'SELECT path AS key, id FROM channels');
+  const channelRows = (await client.query<ChannelRow>(CHANNEL_ROWS_SQL)).rows;
+  const refs = channelRefs(channelRows);
+  const channelIds = new Map(channelRows.map((row) => [row.path, row.id]));
   const tagIds = await idsBy(client, 'SELECT name AS key, id FROM tags');
   const { rows } = await client.query<{ max: number }>(MAX_GENERATED_INDEX);
   const alreadyLoaded = rows[0]?.max ?? 0;
@@ -154,7 +153,7 @@ export async function bulkLoadArticles(client: pg.ClientBase, options: BulkOptio
   let inFlight: Promise<void> = Promise.resolve();
   for (let first = alreadyLoaded + 1; first <= options.articles; first += batchSize) {
     const last = Math.min(options.articles, first + batchSize - 1);
-    const records = Array.from({ length: last - first + 1 }, (_, i) => generateArticle(first + i, channelRefs));
+    const records = Array.from({ length: last - first + 1 }, (_, i) => generateArticle(first + i, refs));
     const parameters = batchParameters(records, channelIds, tagIds);
     await inFlight;
     inFlight = client
