@@ -113,9 +113,10 @@ function attributor(bundle: string | null) {
     if (functionName === '(idle)') result = { group: 'idle', category: 'idle', where: '' };
     else if (functionName === '(garbage collector)') result = { group: 'GC', category: 'GC', where: '' };
     else if (functionName === '(program)' || functionName === '(root)')
-      result = { group: 'V8 / native', category: 'V8: (program)', where: '' };
-    else if (url === '') result = { group: 'V8 / native', category: 'V8 builtins', where: 'builtin' };
-    else if (url.startsWith('node:')) {
+      result = { group: 'V8 / native', category: '(program): V8 and native code outside JS', where: '' };
+    else if (url === '') {
+      result = { group: 'V8 / native', category: 'builtins and bindings (no script)', where: 'native' };
+    } else if (url.startsWith('node:')) {
       result = {
         group: 'Node.js internals',
         category: `node: ${nodeArea(url)}`,

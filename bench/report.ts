@@ -379,7 +379,7 @@ export function profileSection(profile: ProfileSummary): string {
       `libraries (node_modules) **${pct(group('node_modules'), busy)}** (${top('node_modules/', 6)}), ` +
       `our code **${pct(group('app (our code)'), busy)}** (${top('app: ', 4)}), ` +
       `Node.js internals **${pct(group('Node.js internals'), busy)}** (${top('node: ', 4)}), ` +
-      `V8 builtins and native code ${pct(group('V8 / native'), busy)}, garbage collection **${pct(group('GC'), busy)}**.`,
+      `native code (V8 builtins such as JSON, Node's C++ bindings such as the socket \`writev\`, and \`(program)\`) ${pct(group('V8 / native'), busy)}, garbage collection **${pct(group('GC'), busy)}**.`,
   );
   out.push('');
   out.push(

@@ -19,7 +19,7 @@
 // count); bench/RESULTS.md is regenerated from all of it (bench/report.ts).
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os, { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
 import { openNodeSource } from '../src/db/node-source';
@@ -117,6 +117,12 @@ const hrtimeUs = () => Number(process.hrtime.bigint() / 1000n);
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 const loads = (l: number[]) => l.map((x) => x.toFixed(2)).join(' / ');
 
+/** This run's command line, as recorded with its results. */
+function benchCommandLine(): string {
+  const env = databaseUrl ? `DATABASE_URL=${redact(databaseUrl)} ` : '';
+  return `${env}npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`;
+}
+
 interface Stats {
   articles: number;
   published: number;
@@ -206,7 +212,8 @@ if (flags.profile) {
     date: new Date().toISOString(),
     what: `${profileDuration} s of uncached ArticlePage (${loadGenerator}, ${settings.connections} connections)`,
     commands: [
-      `node ${flagsUsed.slice(0, 2).join(' ')} <dir> --cpu-prof-interval 500 ${launches.gateway.args.join(' ')}`,
+      `node --cpu-prof --cpu-prof-dir <dir> --cpu-prof-interval 500 ${launches.gateway.args.map((a) => relative(REPO_ROOT, a)).join(' ')}`,
+      benchCommandLine(),
     ],
     rps,
     ...summariseProfile(dir, window, launches.bundle),
@@ -252,13 +259,24 @@ const setup =
         `DATABASE_URL=${redact(databaseUrl)} npm run seed:bulk -- --articles ${stats.articles - 1}`,
       ]
     : [];
-const benchCommand = `${databaseUrl ? `DATABASE_URL=${redact(databaseUrl)} ` : ''}npm run bench${
-  process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''
-}`;
+const benchCommand = benchCommandLine();
 const gatewayHow = `${launches.how}, child process`;
 
 const all = readResults();
+/** A run replaces the previous one of the same database and size class (e.g. 10k), whatever its exact count. */
+function supersede<T extends { database: string; label: string; date: string }>(
+  entries: Record<string, T>,
+  what: string,
+) {
+  for (const [other, entry] of Object.entries(entries)) {
+    if (other !== key && entry.database === kind && entry.label === label) {
+      console.error(`replacing the ${what} recorded as ${other} on ${entry.date} (same size class, ${label})`);
+      delete entries[other];
+    }
+  }
+}
 if (runOperations) {
+  supersede(all.runs, 'per-operation run');
   const entry: RunEntry = {
     key,
     label,
@@ -283,7 +301,9 @@ if (runOperations) {
   };
   all.runs[key] = entry;
 }
-const previousPeers = all.peers?.[key];
+const previousPeers =
+  all.peers?.[key] ?? Object.values(all.peers ?? {}).find((p) => p.database === kind && p.label === label);
+if (comparison && all.peers) supersede(all.peers, 'peer comparison');
 if (comparison && comparisonLoad) {
   const entry: PeersEntry = {
     key,
@@ -308,7 +328,7 @@ if (comparison && comparisonLoad) {
   if (kept) entry.profile = kept;
   all.peers = { ...all.peers, [key]: entry };
 } else if (profile) {
-  if (previousPeers) all.peers = { ...all.peers, [key]: { ...previousPeers, profile } };
+  if (previousPeers) all.peers = { ...all.peers, [previousPeers.key]: { ...previousPeers, profile } };
   else console.error('profile: no peer comparison recorded for this database yet; the profile is only printed.');
 }
 writeResults(all);

@@ -98,7 +98,7 @@ describe.skipIf(!databaseUrl)(
       }
     });
 
-    const { send, post, get, editor, failure } = workerClient(() => worker, EDITOR_TOKEN);
+    const { post, get, editor, failure } = workerClient(() => worker, EDITOR_TOKEN);
 
     /** The one call the last editor mutation made to Cloudflare's purge API (our stand-in). */
     function expectCloudflarePurge(purgedTags: string[]) {
