@@ -212,7 +212,7 @@ if (flags.profile) {
     date: new Date().toISOString(),
     what: `${profileDuration} s of uncached ArticlePage (${loadGenerator}, ${settings.connections} connections)`,
     commands: [
-      `node --cpu-prof --cpu-prof-dir <dir> --cpu-prof-interval 500 ${launches.gateway.args.map((a) => relative(REPO_ROOT, a)).join(' ')}`,
+      `node --cpu-prof --cpu-prof-dir <dir> --cpu-prof-interval 500 ${launches.gateway.args.map((a) => (a.startsWith('/') ? relative(REPO_ROOT, a) : a)).join(' ')}`,
       benchCommandLine(),
     ],
     rps,
@@ -337,7 +337,6 @@ writeResults(all);
 const out: string[] = [];
 if (comparison && comparisonLoad) {
   const c = comparison;
-  const targetLabel = (id: string) => c.targets.find((t) => t.id === id)?.label ?? id;
   out.push(
     '',
     `Peers: ${label} articles (${kind}), ${loadGenerator}, ${settings.connections} connections, ` +
@@ -378,7 +377,6 @@ if (comparison && comparisonLoad) {
       ` (whole run: before ${loads(loadBefore)}, after ${loads(os.loadavg())})`,
   );
   for (const note of c.notes) out.push(`Note: ${note}`);
-  out.push(`Targets: ${c.targets.map((t) => targetLabel(t.id)).join(', ')}`);
 }
 if (profile) out.push('', profileSection(profile));
 if (runOperations) {

@@ -47,7 +47,8 @@ if (local) {
       if (process.env.RELAY_VERBOSE === '1' || /error|refused/.test(message)) console.error(`[relay] ${message}`);
     },
   });
-  vars.push(`NEON_WS_PROXY:127.0.0.1:${relay.port}/v1`);
+  // A local Postgres has no HTTP SQL endpoint: the Worker reads over the relay's WebSocket too.
+  vars.push(`NEON_WS_PROXY:127.0.0.1:${relay.port}/v1`, 'NEON_READS:websocket');
   console.log(`[dev:worker] relay on ws://127.0.0.1:${relay.port}/v1 -> ${host}`);
 } else {
   console.log(`[dev:worker] DATABASE_URL is not local (${host}): the driver connects to it directly, no relay`);

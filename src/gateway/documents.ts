@@ -29,6 +29,10 @@ export class Documents {
     this.parsed = new LRUCache({ maxSize: maxBytes, sizeCalculation: (_doc, text) => 10 * text.length + 512 });
   }
 
+  /** The parser Yoga uses too (a plugin sets it), so no document is parsed without the limits. */
+  readonly parser = (source: string | { body: string }) =>
+    this.parse(typeof source === 'string' ? source : source.body);
+
   /** Yoga's document cache interface. */
   get(text: string): DocumentNode | undefined {
     return this.parsed.get(text);
@@ -48,7 +52,18 @@ export class Documents {
           extensions: { code: 'DOCUMENT_TOO_DEEP', http: { status: 400 } },
         });
       }
-      document = parse(text, { maxTokens: documentTokens });
+      try {
+        document = parse(text, { maxTokens: documentTokens });
+      } catch (error) {
+        // graphql-js words this one "more that N tokens"; say it plainly, with what to do.
+        if (error instanceof GraphQLError && /tokens/.test(error.message)) {
+          throw new GraphQLError(
+            `The document has more than ${documentTokens} tokens: send a smaller one, or split it in several requests.`,
+            { extensions: { code: 'DOCUMENT_TOO_LARGE', http: { status: 400 } } },
+          );
+        }
+        throw error;
+      }
       this.parsed.set(text, document);
     }
     return document;

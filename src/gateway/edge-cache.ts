@@ -6,7 +6,7 @@ import { TextMemo } from '../cache/text-memo';
 import { type Documents, operationKind } from './documents';
 import type { RequestLimits } from './limits';
 import { type PersistedQueries, persistedHash } from './persisted';
-import { type GraphQLParams, parseParams, type RawParams, readRawParams } from './request';
+import { type GraphQLParams, parseParams, type RawParams, readRawParams, wellFormed } from './request';
 import { type EarlyAnswer, errorAnswer, responseMediaType, toResponse } from './responses';
 import { serverTimingHeader, type Timing } from './server-timing';
 import type { PendingEntry, RequestState } from './state';
@@ -56,8 +56,6 @@ export function andThen<T, R>(value: T | Promise<T>, f: (value: T) => R | Promis
   return value instanceof Promise ? value.then(f) : f(value);
 }
 
-const GRAPHQL_PATH = /^https?:\/\/[^/]+\/graphql\/?(\?|$)/;
-
 /**
  * The edge cache. A request's parameters are read once and resolved (persisted query, document
  * facts, cache key) once per distinct text; a fresh stored answer goes out before anything is
@@ -91,6 +89,7 @@ export class EdgeCache {
     const read = parseParams(raw, limits, accept);
     if ('error' in read) return read;
     const { params } = read;
+    if (!wellFormed(params)) return { params };
     let remember = true;
     const hash = persistedHash(params.extensions);
     let query = params.query;
@@ -219,7 +218,7 @@ export class EdgeCache {
     return {
       onRequest: ({ request, endResponse, fetchAPI, serverContext }) => {
         const state = stateOf(request);
-        if (!state || !GRAPHQL_PATH.test(request.url)) return;
+        if (!state) return;
         const send = (answer: EarlyAnswer) => {
           state.decorated = 'x-cache' in answer.headers;
           endResponse(toResponse(fetchAPI.Response, answer));

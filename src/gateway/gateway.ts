@@ -51,6 +51,7 @@ export interface Gateway {
 }
 
 const NODE_GRAPHQL_PATH = /^\/graphql\/?(\?|$)/;
+const GRAPHQL_URL = /^https?:\/\/[^/]+\/graphql\/?(\?|$)/;
 const ANONYMOUS: Caller = { credentials: false, editor: false };
 
 /** A refusal answered before Yoga, with the headers every response carries. */
@@ -91,9 +92,14 @@ export function createGateway(options: GatewayOptions): Gateway {
   });
   const stateOf = (request: Request) => states.get(request);
 
+  // Every parse goes through the limits (nesting, tokens) and the shared document cache.
+  const limitedParse: Plugin = { onParse: ({ setParseFn }) => setParseFn(documents.parser) };
+
   /** A request's state from arrival to response (its statement meter, its cache status). */
   const lifecycle: Plugin = {
-    onRequest({ request, serverContext }) {
+    onRequest({ request, serverContext, endResponse, fetchAPI }) {
+      // Yoga takes any URL that ends in /graphql; this gateway serves /graphql alone.
+      if (!GRAPHQL_URL.test(request.url)) return endResponse(new fetchAPI.Response('Not Found', { status: 404 }));
       const state = new RequestState(
         now(),
         options.source,
@@ -139,6 +145,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     plugins: [
       lifecycle,
       useErrorCodes(),
+      limitedParse,
       usePersistedOperations<Record<never, never>>({
         // Texts were resolved by the edge cache already; this decides who may run a text that is not
         // a trusted document (one an editor registered included).

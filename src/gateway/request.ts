@@ -29,20 +29,23 @@ const ENCODINGS: Record<string, Encoding | undefined> = {
 export interface NodeBody {
   on(event: 'data', listener: (chunk: Buffer) => void): unknown;
   on(event: 'end' | 'error', listener: (error?: Error) => void): unknown;
-  destroy(): void;
 }
 
-/** The body straight from Node's request, the limit checked per chunk. */
+/**
+ * The body straight from Node's request, the limit checked per chunk. Past the limit it answers at
+ * once (null) and drops the rest as it arrives, so the client, still sending, gets its 413.
+ */
 export function nodeText(body: NodeBody, maxBytes: number): Promise<string | null> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     body.on('data', (chunk: Buffer) => {
       size += chunk.byteLength;
-      if (size > maxBytes) {
-        body.destroy();
+      if (size <= maxBytes) chunks.push(chunk);
+      else if (chunks.length) {
+        chunks.length = 0;
         resolve(null);
-      } else chunks.push(chunk);
+      }
     });
     body.on('end', () => resolve(size > maxBytes ? null : Buffer.concat(chunks, size).toString('utf8')));
     body.on('error', reject);
@@ -84,8 +87,16 @@ export function queryString(url: string): RawParams {
   return { encoding: 'query-string', text: question < 0 ? '' : url.slice(question + 1) };
 }
 
-export const tooLarge = (accept: string | null, limits: RequestLimits) =>
-  errorAnswer(accept, 413, `The request body is larger than ${limits.bodyBytes} bytes.`, 'PAYLOAD_TOO_LARGE');
+/** 413, closing the connection: the rest of the body is not worth reading. */
+export const tooLarge = (accept: string | null, limits: RequestLimits): EarlyAnswer => {
+  const answer = errorAnswer(
+    accept,
+    413,
+    `The request body is larger than ${limits.bodyBytes} bytes.`,
+    'PAYLOAD_TOO_LARGE',
+  );
+  return { ...answer, headers: { ...answer.headers, connection: 'close' } };
+};
 
 /**
  * Reads a GET's query string or a POST's body (JSON, a form, or `application/graphql`), once,
@@ -102,6 +113,25 @@ export function readRawParams(
   if (!encoding) return null;
   return limitedText(request, limits.bodyBytes).then((text) =>
     text === null ? { error: tooLarge(request.headers.get('accept'), limits) } : { encoding, text },
+  );
+}
+
+const PARAMETERS = new Set(['query', 'operationName', 'variables', 'extensions']);
+const objectOrAbsent = (value: unknown) => value == null || (typeof value === 'object' && !Array.isArray(value));
+
+/**
+ * Parameters of the shapes GraphQL over HTTP allows: only the four names, a string query and
+ * operation name, object variables and extensions. Anything else is Yoga's to refuse (400), so the
+ * edge cache never answers it from a copy stored for a well-formed request.
+ */
+export function wellFormed(params: GraphQLParams): boolean {
+  for (const key of Object.keys(params))
+    if (!PARAMETERS.has(key) && params[key as keyof GraphQLParams] != null) return false;
+  return (
+    (params.query == null || typeof params.query === 'string') &&
+    (params.operationName == null || typeof params.operationName === 'string') &&
+    objectOrAbsent(params.variables) &&
+    objectOrAbsent(params.extensions)
   );
 }
 
