@@ -29,7 +29,7 @@ export class CloudflareCacheStore implements ResponseStore {
     const response = await this.cache.match(ORIGIN + key);
     const meta = response?.headers.get(META);
     if (!response || !meta) return undefined;
-    const [etag = '', maxAge = '0', storedAt = '0'] = meta.split(' ');
+    const [etag = '', maxAge = '0', storedAt = '0', typed] = meta.split(' ');
     const tagHeader = response.headers.get('cache-tag') ?? '';
     return {
       body: new Uint8Array(await response.arrayBuffer()),
@@ -38,17 +38,18 @@ export class CloudflareCacheStore implements ResponseStore {
       tagHeader,
       maxAge: Number(maxAge),
       storedAt: Number(storedAt),
+      ...(typed && { contentType: response.headers.get('content-type') ?? undefined }),
     };
   }
 
   async put(key: string, entry: CachedResponse, keepFor: number) {
     const response = new Response(entry.body, {
       headers: {
-        'content-type': 'application/json; charset=utf-8',
+        'content-type': entry.contentType ?? 'application/json; charset=utf-8',
         'cache-control': `public, max-age=${keepFor}`,
         // Cloudflare reads this header on stored responses to purge them by tag.
         'cache-tag': entry.tagHeader,
-        [META]: `${entry.etag} ${entry.maxAge} ${entry.storedAt}`,
+        [META]: `${entry.etag} ${entry.maxAge} ${entry.storedAt}${entry.contentType ? ' typed' : ''}`,
       },
     });
     await this.cache.put(ORIGIN + key, response);

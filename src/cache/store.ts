@@ -6,6 +6,8 @@ export interface CachedResponse {
   tags: readonly string[];
   /** `tags` as the `Cache-Tag` header sends them. */
   tagHeader: string;
+  /** Its media type, when not a GraphQL response (which is JSON, typed per request's `Accept`). */
+  contentType?: string;
   /** Seconds it is fresh for after `storedAt` (ms since the epoch). */
   maxAge: number;
   storedAt: number;

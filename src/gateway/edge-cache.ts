@@ -3,7 +3,10 @@ import type { Plugin } from 'graphql-yoga';
 import { canonicalJson, responseKey, sha256Hex } from '../cache/keys';
 import type { CachedResponse, ResponseStore } from '../cache/store';
 import { TextMemo } from '../cache/text-memo';
+import { DatabaseUnavailableError } from '../db/errors';
+import type { ModuleRoute } from '../shared/module';
 import { type Documents, operationKind } from './documents';
+import { causedBy, RETRY_AFTER_SECONDS } from './errors';
 import type { RequestLimits } from './limits';
 import { type PersistedQueries, persistedHash } from './persisted';
 import { type GraphQLParams, parseParams, type RawParams, readRawParams, wellFormed } from './request';
@@ -159,17 +162,21 @@ export class EdgeCache {
   }
 
   /** Stores the bytes a miss sends, once serialized; the store's own write may finish later. */
-  store(pending: PendingEntry, result: ExecutionResult, state: RequestState): CachedResponse {
-    const body = utf8.encode(JSON.stringify(result));
-    const { hints } = state;
-    const tags = [...hints.tags];
+  store(
+    pending: PendingEntry,
+    content: { body: string; tags: Iterable<string>; maxAge: number; contentType?: string },
+    state: RequestState,
+  ): CachedResponse {
+    const body = utf8.encode(content.body);
+    const tags = [...content.tags];
     const entry: CachedResponse = {
       body,
       etag: `"${sha256Hex(body).slice(0, 32)}"`,
       tags,
       tagHeader: tags.join(','),
-      maxAge: Math.min(hints.maxAge, this.options.maxAgeCap ?? Number.POSITIVE_INFINITY),
+      maxAge: Math.min(content.maxAge, this.options.maxAgeCap ?? Number.POSITIVE_INFINITY),
       storedAt: state.now,
+      ...(content.contentType && { contentType: content.contentType }),
     };
     state.waitUntil(
       Promise.resolve(this.options.store.put(pending.key, entry, entry.maxAge + this.options.staleFor)).catch(
@@ -187,7 +194,7 @@ export class EdgeCache {
   answer(entry: CachedResponse, freshness: 'fresh' | 'stale', to: Recipient, timing: Timing): EarlyAnswer {
     const age = Math.max(0, Math.floor((timing.now - entry.storedAt) / 1000));
     const headers: Record<string, string> = {
-      'content-type': responseMediaType(to.accept),
+      'content-type': entry.contentType ?? responseMediaType(to.accept),
       vary: 'Accept',
       etag: entry.etag,
       'cache-control':
@@ -202,6 +209,54 @@ export class EdgeCache {
     if (freshness === 'stale') headers.warning = '110 - "Response is Stale"';
     const matches = to.ifNoneMatch?.split(',').some((tag) => tag.trim().replace(/^W\//, '') === entry.etag);
     return matches ? { status: 304, headers, body: null } : { status: 200, headers, body: entry.body };
+  }
+
+  /**
+   * A module's HTTP resource (ModuleRoute), cached like a GraphQL read: a fresh copy, else the
+   * module's answer stored with its tags and lifetime; the last good copy, or a 503, when the
+   * database fails.
+   */
+  async route(route: ModuleRoute, request: Request, state: RequestState): Promise<EarlyAnswer> {
+    const url = new URL(request.url);
+    const key = responseKey('route', url.pathname, url.search);
+    const to: Recipient = { accept: null, ifNoneMatch: request.headers.get('if-none-match') };
+    let pending: PendingEntry | undefined;
+    if (!state.credentials) {
+      state.cacheStatus = 'MISS';
+      const found = await this.lookup(key, state.now);
+      if ('fresh' in found) {
+        state.cacheStatus = 'HIT';
+        return this.answer(found.fresh, 'fresh', to, state);
+      }
+      pending = found.miss;
+    }
+    try {
+      const answer = await route.get({ url, db: state.session.db, now: new Date(state.now) });
+      if (!answer) {
+        pending?.settle();
+        return { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' }, body: 'Not Found' };
+      }
+      if (!pending) {
+        return { status: 200, headers: { 'content-type': answer.contentType }, body: answer.body };
+      }
+      return this.answer(this.store(pending, answer, state), 'fresh', to, state);
+    } catch (error) {
+      pending?.settle();
+      const stale = pending?.stale;
+      if (causedBy(error, DatabaseUnavailableError)) {
+        if (stale) {
+          state.cacheStatus = 'STALE';
+          return this.answer(stale, 'stale', to, state);
+        }
+        return {
+          status: 503,
+          headers: { 'content-type': 'text/plain; charset=utf-8', 'retry-after': String(RETRY_AFTER_SECONDS) },
+          body: 'The news database is temporarily unavailable; retry in a few seconds.',
+        };
+      }
+      console.error(error);
+      return { status: 500, headers: { 'content-type': 'text/plain; charset=utf-8' }, body: 'Unexpected error.' };
+    }
   }
 
   /**
@@ -278,7 +333,9 @@ export class EdgeCache {
           return;
         }
         setResultProcessor((_result, fetchAPI) => {
-          const entry = this.store(pending, single, state);
+          const { hints } = state;
+          const body = JSON.stringify(single);
+          const entry = this.store(pending, { body, tags: hints.tags, maxAge: hints.maxAge }, state);
           state.decorated = true;
           return toResponse(fetchAPI.Response, this.answer(entry, 'fresh', recipient(request), state));
         }, mediaType);

@@ -43,7 +43,7 @@ export function maskError(error: unknown, _message: string): Error {
 }
 
 /** Drizzle wraps driver errors (DrizzleQueryError), so the reason may sit a few `cause`s down. */
-function causedBy(error: unknown, type: new (...args: never[]) => Error): boolean {
+export function causedBy(error: unknown, type: new (...args: never[]) => Error): boolean {
   for (let current = error, depth = 0; current && depth < 5; depth++) {
     if (current instanceof type) return true;
     current = (current as { cause?: unknown }).cause;

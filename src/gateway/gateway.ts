@@ -6,6 +6,7 @@ import { LRUCache } from 'lru-cache';
 import type { ResponseStore } from '../cache/store';
 import type { Context } from '../context';
 import type { DatabaseSource } from '../db/database';
+import { modules } from '../modules';
 import { schema } from '../schema';
 import { hasCredentials, isEditorRequest } from './credentials';
 import { Documents } from './documents';
@@ -15,7 +16,7 @@ import { DEFAULT_LIMITS, type RequestLimits } from './limits';
 import { PersistedQueries } from './persisted';
 import { playgroundOptions, renderPlayground } from './playground';
 import { encodingOf, nodeText, queryString, type RawParams, tooLarge } from './request';
-import type { EarlyAnswer } from './responses';
+import { type EarlyAnswer, toResponse } from './responses';
 import { serverTimingHeader } from './server-timing';
 import { RequestState } from './state';
 
@@ -52,6 +53,13 @@ export interface Gateway {
 
 const NODE_GRAPHQL_PATH = /^\/graphql\/?(\?|$)/;
 const GRAPHQL_URL = /^https?:\/\/[^/]+\/graphql\/?(\?|$)/;
+
+/** The path of a URL, without parsing all of it. */
+function pathOf(url: string): string {
+  const path = url.replace(/^https?:\/\/[^/]+/, '');
+  const end = path.search(/[?#]/);
+  return end < 0 ? path : path.slice(0, end);
+}
 const ANONYMOUS: Caller = { credentials: false, editor: false };
 
 /** A refusal answered before Yoga, with the headers every response carries. */
@@ -81,6 +89,7 @@ export function createGateway(options: GatewayOptions): Gateway {
   const documents = new Documents(limits);
   const persisted = new PersistedQueries();
   const states = new WeakMap<Request, RequestState>();
+  const routes = new Map(modules.flatMap((module) => module.routes ?? []).map((route) => [route.path, route]));
   const edgeCache = new EdgeCache({
     store: options.store,
     documents,
@@ -98,8 +107,11 @@ export function createGateway(options: GatewayOptions): Gateway {
   /** A request's state from arrival to response (its statement meter, its cache status). */
   const lifecycle: Plugin = {
     onRequest({ request, serverContext, endResponse, fetchAPI }) {
-      // Yoga takes any URL that ends in /graphql; this gateway serves /graphql alone.
-      if (!GRAPHQL_URL.test(request.url)) return endResponse(new fetchAPI.Response('Not Found', { status: 404 }));
+      // Yoga takes any URL that ends in /graphql; this gateway serves /graphql and the modules' routes alone.
+      const route = GRAPHQL_URL.test(request.url) ? undefined : routes.get(pathOf(request.url));
+      if (!route && !GRAPHQL_URL.test(request.url)) {
+        return endResponse(new fetchAPI.Response('Not Found', { status: 404 }));
+      }
       const state = new RequestState(
         now(),
         options.source,
@@ -109,6 +121,15 @@ export function createGateway(options: GatewayOptions): Gateway {
       const waitUntil = (serverContext as Platform).waitUntil;
       if (waitUntil) state.waitUntil = (promise) => waitUntil.call(serverContext, promise);
       states.set(request, state);
+      if (route) {
+        if (request.method !== 'GET' && request.method !== 'HEAD') {
+          return endResponse(new fetchAPI.Response(null, { status: 405, headers: { allow: 'GET, HEAD' } }));
+        }
+        return edgeCache.route(route, request, state).then((answer) => {
+          state.decorated = 'x-cache' in answer.headers;
+          endResponse(toResponse(fetchAPI.Response, request.method === 'HEAD' ? { ...answer, body: null } : answer));
+        });
+      }
     },
     onResponse({ request, response }) {
       const state = stateOf(request);

@@ -1,4 +1,33 @@
 import type { Builder } from '../builder';
+import type { Database } from '../db/database';
+
+/**
+ * A plain HTTP resource a module serves besides GraphQL (a playlist, a guide file), at an exact
+ * path, for GET. The gateway caches it like a GraphQL read: by path and query string, with the
+ * tags and lifetime the answer gives, stale-if-error, ETag/304.
+ */
+export interface ModuleRoute {
+  /** The exact path, e.g. `/live.m3u`. */
+  path: string;
+  /** The resource, or null for 404. */
+  get(request: RouteRequest): Promise<RouteAnswer | null>;
+}
+
+export interface RouteRequest {
+  url: URL;
+  db: Database;
+  /** The request's clock. */
+  now: Date;
+}
+
+export interface RouteAnswer {
+  contentType: string;
+  body: string;
+  /** Cache tags of everything it shows, so the edits that change it purge it. */
+  tags: string[];
+  /** Seconds it may be served from the edge. */
+  maxAge: number;
+}
 
 /**
  * A domain of the gateway: everything it adds, behind one entry (`src/modules/<name>/index.ts`).
@@ -11,6 +40,8 @@ export interface GatewayModule<R extends object = object> {
   relations: R;
   /** Registers its GraphQL types and root fields. */
   schema(builder: Builder): void;
+  /** Plain HTTP resources it serves besides GraphQL. */
+  routes?: readonly ModuleRoute[];
 }
 
 export function defineModule<const R extends object>(module: GatewayModule<R>): GatewayModule<R> {
