@@ -109,11 +109,17 @@ function scriptsFolder(): string {
   return scriptDir;
 }
 
-/** A Lua string literal of exactly these bytes: printable ASCII as is, every other byte as `\ddd`. */
-function luaString(text: string): string {
+/**
+ * A Lua string literal of exactly these bytes: printable ASCII as is, every other byte as `\ddd`,
+ * always three digits (`\0342` would otherwise read as byte 342 when a digit follows `\034`).
+ */
+export function luaString(text: string): string {
   let out = '"';
   for (const byte of Buffer.from(text, 'utf8')) {
-    out += byte >= 0x20 && byte < 0x7f && byte !== 0x22 && byte !== 0x5c ? String.fromCharCode(byte) : `\\${byte}`;
+    out +=
+      byte >= 0x20 && byte < 0x7f && byte !== 0x22 && byte !== 0x5c
+        ? String.fromCharCode(byte)
+        : `\\${String(byte).padStart(3, '0')}`;
   }
   return `${out}"`;
 }

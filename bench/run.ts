@@ -162,6 +162,13 @@ let comparison: ComparisonResult | null = null;
 let comparisonLoad: { before: number[]; after: number[] } | null = null;
 let results: OperationResult[] = [];
 let profile: ProfileSummary | null = null;
+/** Parts that could not run: the others are still recorded, and the exit code says so. */
+const failures: string[] = [];
+function failed(part: string, error: unknown) {
+  const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  console.error(`${part} failed: ${message}`);
+  failures.push(`${part}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+}
 const gateway = await startGateway(launches.gateway, database);
 console.error(
   `gateway on ${gateway.url} (pid ${gateway.pid}, ${launches.how}); load: ${loadGenerator}, ${settings.connections} connections, ` +
@@ -169,21 +176,29 @@ console.error(
 );
 try {
   if (runPeers) {
-    const before = os.loadavg();
-    comparison = await runComparison({ gateway, databaseUrl, bare: launches.bare, generator, settings });
-    comparisonLoad = { before, after: os.loadavg() };
+    try {
+      const before = os.loadavg();
+      comparison = await runComparison({ gateway, databaseUrl, bare: launches.bare, generator, settings });
+      comparisonLoad = { before, after: os.loadavg() };
+    } catch (error) {
+      failed('peer comparison', error);
+    }
   }
   if (runOperations) {
     console.error(
       `per operation: ${operations.length} operations × ${modes.map((m) => m.name).join(', ')}; ${settings.samples} sequential samples each`,
     );
-    results = await runPerOperation(gateway.url, operations, modes, generator, { ...settings });
+    try {
+      results = await runPerOperation(gateway.url, operations, modes, generator, { ...settings });
+    } catch (error) {
+      failed('per-operation benchmark', error);
+    }
   }
 } finally {
   await gateway.close();
 }
 
-if (flags.profile) {
+async function profileGateway(): Promise<ProfileSummary> {
   const dir = mkdtempSync(join(tmpdir(), 'bench-cpuprof-'));
   const op = schemaOperation('ArticlePage');
   const flagsUsed = ['--cpu-prof', '--cpu-prof-dir', dir, '--cpu-prof-interval', '500'];
@@ -208,7 +223,7 @@ if (flags.profile) {
   } finally {
     await child.close();
   }
-  profile = {
+  const summary: ProfileSummary = {
     date: new Date().toISOString(),
     what: `${profileDuration} s of uncached ArticlePage (${loadGenerator}, ${settings.connections} connections)`,
     commands: [
@@ -219,6 +234,14 @@ if (flags.profile) {
     ...summariseProfile(dir, window, launches.bundle),
   };
   rmSync(dir, { recursive: true, force: true });
+  return summary;
+}
+if (flags.profile) {
+  try {
+    profile = await profileGateway();
+  } catch (error) {
+    failed('profile', error);
+  }
 }
 
 stats ??= await databaseStats({ PGLITE_DIR: pgliteDir ?? undefined });
@@ -226,8 +249,14 @@ if (pgliteDir) rmSync(pgliteDir, { recursive: true, force: true });
 const label = sizeLabel(stats.articles);
 const kind = databaseUrl ? ('postgres' as const) : ('pglite' as const);
 const key = `${kind}:${stats.articles}`;
-const plans: PlanSummary[] =
-  runOperations && databaseUrl && !flags['no-plans'] ? await capturePlans(databaseUrl, operations, label) : [];
+let plans: PlanSummary[] = [];
+if (runOperations && results.length && databaseUrl && !flags['no-plans']) {
+  try {
+    plans = await capturePlans(databaseUrl, operations, label);
+  } catch (error) {
+    failed('EXPLAIN plans', error);
+  }
+}
 
 const machine = {
   cpu: os.cpus()[0]?.model ?? '?',
@@ -275,7 +304,7 @@ function supersede<T extends { database: string; label: string; date: string }>(
     }
   }
 }
-if (runOperations) {
+if (runOperations && results.length) {
   supersede(all.runs, 'per-operation run');
   const entry: RunEntry = {
     key,
@@ -379,7 +408,7 @@ if (comparison && comparisonLoad) {
   for (const note of c.notes) out.push(`Note: ${note}`);
 }
 if (profile) out.push('', profileSection(profile));
-if (runOperations) {
+if (runOperations && results.length) {
   const rows = results.map((r) =>
     r.status === 'ok' && r.load && r.sequential
       ? [
@@ -413,4 +442,6 @@ out.push(
   `wrote bench/results.json (${key}) and bench/RESULTS.md${plans.length ? ', bench/plans/' : ''}; ` +
     `load average before ${loads(loadBefore)}, after ${loads(os.loadavg())}`,
 );
+if (failures.length) out.push('', `Could not run: ${failures.join('; ')}`);
 console.log(out.join('\n'));
+if (failures.length) process.exitCode = 1;

@@ -7,8 +7,11 @@ import { LOOKUP_MISS_MAX_AGE, lookupTags } from './cache/lookups';
 import type { Context } from './context';
 import type { Relations } from './modules';
 import { userError } from './shared/errors';
-import { decodeGlobalId } from './shared/global-id';
+import { decodeGlobalId, nodeIdProblem } from './shared/global-id';
 import { missingAsNull, publicNode } from './shared/public-nodes';
+
+/** `nodes(ids:)` takes at most this many. */
+const MAX_NODES = 100;
 
 export interface PothosTypes {
   Context: Context;
@@ -55,7 +58,11 @@ export function createBuilder(relations: Relations): Builder {
         extensions: {
           cache: { tags: (args: { id?: unknown }) => lookupTags(args.id), missMaxAge: LOOKUP_MISS_MAX_AGE },
         },
-        resolve: async (_root, args, _ctx, _info, resolveNode) => publicNode(await missingAsNull(resolveNode(args.id))),
+        resolve: async (_root, args, _ctx, info, resolveNode) => {
+          const problem = nodeIdProblem(args.id, info.schema);
+          if (problem) throw problem;
+          return publicNode(await missingAsNull(resolveNode(args.id)));
+        },
       },
       nodesQueryOptions: {
         description:
@@ -67,8 +74,25 @@ export function createBuilder(relations: Relations): Builder {
             missMaxAge: LOOKUP_MISS_MAX_AGE,
           },
         },
-        resolve: async (_root, args, _ctx, _info, resolveNodes) =>
-          args.ids.map(async (id) => publicNode(await missingAsNull(resolveNodes([id]).then(([node]) => node)))),
+        resolve: async (_root, args, _ctx, info, resolveNodes) => {
+          if (args.ids.length > MAX_NODES) {
+            throw userError(`Ask for at most ${MAX_NODES} IDs at once; got ${args.ids.length}.`);
+          }
+          // Each ID is answered on its own: one that names nothing fetchable is an error at its own
+          // index, one that names no row is null at its own. Relay's loader reads `args.ids` when
+          // called, so each call is given one ID there; calls made in the same tick still load
+          // each type in one statement (plugin-drizzle batches them).
+          const problems = args.ids.map((id) => nodeIdProblem(id, info.schema));
+          const ids = args.ids;
+          const nodes = ids.map((id, index) => {
+            if (problems[index]) return null;
+            (args as { ids: unknown[] }).ids = [id];
+            return missingAsNull(resolveNodes([id]).then(([node]) => node));
+          });
+          return Promise.all(nodes).then((found) =>
+            problems.map((problem, index) => problem ?? publicNode(found[index] ?? null)),
+          );
+        },
       },
       idFieldOptions: { description: 'Global ID, stable and opaque; pass it to `node(id:)`.' },
       cursorFieldOptions: {

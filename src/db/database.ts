@@ -1,5 +1,6 @@
 import type { PgAsyncDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import type { Relations } from '../modules';
+import type { DatabaseHealth } from './health';
 import type { StatementMeter } from './meter';
 
 /** A Drizzle client over any of our drivers, with the relations of every domain. */
@@ -25,6 +26,8 @@ export interface DatabaseSession {
  */
 export interface DatabaseSource {
   readonly kind: 'pglite' | 'postgres' | 'neon';
+  /** Whether the database answered lately (a circuit breaker shared by every request). */
+  readonly health: DatabaseHealth;
   session(meter: StatementMeter): DatabaseSession;
   /** The same client for migrations, seeds and scripts. */
   readonly admin: Database;

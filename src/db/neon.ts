@@ -2,8 +2,9 @@ import { neonConfig, Pool } from '@neondatabase/serverless';
 import { drizzle } from 'drizzle-orm/neon-serverless';
 import type { Relations } from '../modules';
 import type { Database, DatabaseSession, DatabaseSource } from './database';
+import { DatabaseHealth } from './health';
 import type { StatementMeter } from './meter';
-import { DEFAULT_DB_TIMEOUT_MS, meteredClient } from './statement';
+import { DEFAULT_DB_TIMEOUT_MS, meteredClient, type StatementPolicy } from './statement';
 
 export interface NeonOptions {
   connectionString: string;
@@ -48,6 +49,7 @@ function configureDriver(options: NeonOptions, timeoutMs: number) {
 export function createNeonSource(options: NeonOptions): DatabaseSource {
   const timeoutMs = options.timeoutMs ?? DEFAULT_DB_TIMEOUT_MS;
   configureDriver(options, timeoutMs);
+  const policy: StatementPolicy = { timeoutMs, health: new DatabaseHealth() };
 
   const newPool = () => {
     const pool = new Pool({ connectionString: options.connectionString, max: 1, connectionTimeoutMillis: timeoutMs });
@@ -55,7 +57,7 @@ export function createNeonSource(options: NeonOptions): DatabaseSource {
     return pool;
   };
   const connectTo = (pool: Pool, meter: StatementMeter | undefined) =>
-    drizzle({ client: meteredClient(pool, meter, timeoutMs), relations: options.relations }) as unknown as Database;
+    drizzle({ client: meteredClient(pool, meter, policy), relations: options.relations }) as unknown as Database;
 
   // Reads over HTTP hold no socket: one pool object serves every request of the isolate.
   const shared = options.reads === 'websocket' ? undefined : newPool();
@@ -79,6 +81,7 @@ export function createNeonSource(options: NeonOptions): DatabaseSource {
 
   return {
     kind: 'neon',
+    health: policy.health,
     session,
     get admin() {
       return connectTo(shared ?? newPool(), undefined);

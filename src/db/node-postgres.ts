@@ -2,9 +2,10 @@ import { drizzle } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import type { Relations } from '../modules';
 import type { Database, DatabaseSource } from './database';
+import { DatabaseHealth } from './health';
 import type { StatementMeter } from './meter';
 import { withStatementName } from './prepared-statements';
-import { DEFAULT_DB_TIMEOUT_MS, meteredClient, runStatement, statementText } from './statement';
+import { DEFAULT_DB_TIMEOUT_MS, meteredClient, runStatement, type StatementPolicy, statementText } from './statement';
 
 export interface NodePostgresOptions {
   connectionString: string;
@@ -33,6 +34,7 @@ function destroy(client: Destroyable) {
  */
 export function createNodePostgresSource(options: NodePostgresOptions): DatabaseSource {
   const timeoutMs = options.timeoutMs ?? DEFAULT_DB_TIMEOUT_MS;
+  const policy: StatementPolicy = { timeoutMs, health: new DatabaseHealth() };
   const prepare = options.prepare ?? true;
   const pool = new pg.Pool({
     connectionString: options.connectionString,
@@ -71,7 +73,7 @@ export function createNodePostgresSource(options: NodePostgresOptions): Database
           release();
         }
       },
-      timeoutMs,
+      policy,
       () => {
         if (!client) return;
         destroy(client);
@@ -82,9 +84,8 @@ export function createNodePostgresSource(options: NodePostgresOptions): Database
 
   // Transactions (editor writes) check out their own client: metered too, dropped if it hangs.
   async function connect(meter: StatementMeter | undefined) {
-    const client = (await runStatement(meter, 'connect', () => pool.connect(), timeoutMs)) as pg.PoolClient &
-      Destroyable;
-    return meteredClient(client, meter, timeoutMs, () => destroy(client));
+    const client = (await runStatement(meter, 'connect', () => pool.connect(), policy)) as pg.PoolClient & Destroyable;
+    return meteredClient(client, meter, policy, () => destroy(client));
   }
 
   const clientFor = (meter: StatementMeter | undefined) =>
@@ -102,6 +103,7 @@ export function createNodePostgresSource(options: NodePostgresOptions): Database
 
   return {
     kind: 'postgres',
+    health: policy.health,
     admin,
     session(meter) {
       const db = connectTo(meter);

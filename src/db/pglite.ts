@@ -2,8 +2,9 @@ import { PGlite } from '@electric-sql/pglite';
 import { drizzle } from 'drizzle-orm/pglite';
 import type { Relations } from '../modules';
 import type { Database, DatabaseSource } from './database';
+import { DatabaseHealth } from './health';
 import type { StatementMeter } from './meter';
-import { DEFAULT_DB_TIMEOUT_MS, meteredClient } from './statement';
+import { DEFAULT_DB_TIMEOUT_MS, meteredClient, type StatementPolicy } from './statement';
 
 export interface PgliteOptions {
   relations: Relations;
@@ -22,11 +23,15 @@ export async function createPgliteSource(options: PgliteOptions): Promise<Databa
     ...(options.loadDataDir && { loadDataDir: options.loadDataDir }),
   });
   await pglite.waitReady;
-  const timeoutMs = options.timeoutMs ?? DEFAULT_DB_TIMEOUT_MS;
+  const policy: StatementPolicy = {
+    timeoutMs: options.timeoutMs ?? DEFAULT_DB_TIMEOUT_MS,
+    health: new DatabaseHealth(),
+  };
   const connectTo = (meter: StatementMeter | undefined) =>
-    drizzle({ client: meteredClient(pglite, meter, timeoutMs), relations: options.relations }) as unknown as Database;
+    drizzle({ client: meteredClient(pglite, meter, policy), relations: options.relations }) as unknown as Database;
   return {
     kind: 'pglite',
+    health: policy.health,
     pglite,
     admin: connectTo(undefined),
     session(meter) {

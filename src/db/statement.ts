@@ -1,21 +1,31 @@
 import { asDatabaseError, DatabaseUnavailableError } from './errors';
+import type { DatabaseHealth } from './health';
 import type { StatementMeter } from './meter';
 
 /** Time limit on every database call unless a source says otherwise (DB_TIMEOUT_MS). */
 export const DEFAULT_DB_TIMEOUT_MS = 3_000;
 
+/** What every statement of a source runs under: its time limit and the source's breaker. */
+export interface StatementPolicy {
+  timeoutMs: number;
+  health: DatabaseHealth;
+}
+
 /**
- * Runs one statement for a request: counted and timed on its meter, given up after
- * `timeoutMs` (then `onTimeout` may drop the connection it was stuck on), and failures to reach
- * the database turned into DatabaseUnavailableError while errors of the statement pass unchanged.
+ * Runs one statement for a request: counted and timed on its meter, given up after the time limit
+ * (then `onTimeout` may drop the connection it was stuck on), refused at once while the database is
+ * known to be failing (see DatabaseHealth), and failures to reach the database turned into
+ * DatabaseUnavailableError while errors of the statement itself pass unchanged.
  */
 export async function runStatement<T>(
   meter: StatementMeter | undefined,
   text: string,
   execute: () => Promise<T>,
-  timeoutMs: number,
+  policy: StatementPolicy,
   onTimeout?: () => void,
 ): Promise<T> {
+  const { timeoutMs, health } = policy;
+  if (!health.admit()) throw new DatabaseUnavailableError('the database failed a moment ago; not retried yet');
   meter?.start(text);
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<never>((_, reject) => {
@@ -25,9 +35,14 @@ export async function runStatement<T>(
     }, timeoutMs);
   });
   try {
-    return await Promise.race([execute(), timeout]);
+    const result = await Promise.race([execute(), timeout]);
+    health.succeeded();
+    return result;
   } catch (error) {
-    throw asDatabaseError(error);
+    const failure = asDatabaseError(error);
+    if (failure instanceof DatabaseUnavailableError) health.failed();
+    else health.succeeded();
+    throw failure;
   } finally {
     clearTimeout(timer);
     meter?.end();
@@ -47,7 +62,7 @@ type QueryFn = (...args: never[]) => Promise<unknown>;
 export function meteredClient<C extends object>(
   client: C,
   meter: StatementMeter | undefined,
-  timeoutMs: number,
+  policy: StatementPolicy,
   onTimeout?: () => void,
 ): C {
   return new Proxy(client, {
@@ -57,7 +72,7 @@ export function meteredClient<C extends object>(
       if (property !== 'query') return value.bind(target);
       const query = value as QueryFn;
       return (...args: never[]) =>
-        runStatement(meter, statementText(args[0]), () => query.apply(target, args), timeoutMs, onTimeout);
+        runStatement(meter, statementText(args[0]), () => query.apply(target, args), policy, onTimeout);
     },
   });
 }

@@ -56,16 +56,36 @@ export function documentNesting(text: string, limit: number): number {
   return deepest;
 }
 
-/** The deepest nesting of a JSON value (iterative: the value may be anything a caller sent). */
-export function jsonDepth(value: unknown, limit: number): number {
+/**
+ * A string no part of the gateway should pass on: Postgres refuses NUL in text, and an unpaired
+ * surrogate has no UTF-8 form (cache tags, URLs, the database all need one).
+ */
+export function unfitString(text: string): boolean {
+  return text.includes('\0') || !text.isWellFormed();
+}
+
+/**
+ * The deepest nesting of a JSON value, and whether a key or string in it is unfit (iterative: the
+ * value may be anything a caller sent). Stops looking once past `limit`.
+ */
+export function inspectJson(value: unknown, limit: number): { depth: number; unfit: boolean } {
   let deepest = 0;
   const stack: [unknown, number][] = [[value, 0]];
   while (stack.length) {
     const [current, depth] = stack.pop() as [unknown, number];
+    if (typeof current === 'string') {
+      if (unfitString(current)) return { depth: deepest, unfit: true };
+      continue;
+    }
     if (current === null || typeof current !== 'object') continue;
     if (depth + 1 > deepest) deepest = depth + 1;
-    if (deepest > limit) return deepest;
-    for (const child of Array.isArray(current) ? current : Object.values(current)) stack.push([child, depth + 1]);
+    if (deepest > limit) return { depth: deepest, unfit: false };
+    if (Array.isArray(current)) for (const child of current) stack.push([child, depth + 1]);
+    else
+      for (const [key, child] of Object.entries(current)) {
+        if (unfitString(key)) return { depth: deepest, unfit: true };
+        stack.push([child, depth + 1]);
+      }
   }
-  return deepest;
+  return { depth: deepest, unfit: false };
 }

@@ -1,4 +1,4 @@
-import { documentNesting, jsonDepth, type RequestLimits } from './limits';
+import { documentNesting, inspectJson, type RequestLimits, unfitString } from './limits';
 import { type EarlyAnswer, errorAnswer } from './responses';
 
 /** The GraphQL-over-HTTP parameters of a request, as sent. */
@@ -185,16 +185,23 @@ export function parseParams(
       return refuse('`variables` and `extensions` must be JSON objects.');
     }
   }
-  if (
-    typeof params.query === 'string' &&
-    documentNesting(params.query, limits.documentNesting) > limits.documentNesting
-  ) {
-    return refuse(`The document nests deeper than ${limits.documentNesting} levels.`, 'DOCUMENT_TOO_DEEP');
+  const unfit = () =>
+    refuse('Strings must not contain NUL characters (\\u0000) or unpaired UTF-16 surrogates.', 'BAD_USER_INPUT');
+  const { query, operationName } = params;
+  if (typeof query === 'string') {
+    if (documentNesting(query, limits.documentNesting) > limits.documentNesting) {
+      return refuse(`The document nests deeper than ${limits.documentNesting} levels.`, 'DOCUMENT_TOO_DEEP');
+    }
+    // `\u0000` in a GraphQL string literal becomes NUL once parsed.
+    if (unfitString(query) || /\\u0000/i.test(query)) return unfit();
   }
+  if (typeof operationName === 'string' && unfitString(operationName)) return unfit();
   for (const name of ['variables', 'extensions'] as const) {
-    if (jsonDepth(params[name], limits.variablesDepth) > limits.variablesDepth) {
+    const { depth, unfit: bad } = inspectJson(params[name], limits.variablesDepth);
+    if (depth > limits.variablesDepth) {
       return refuse(`\`${name}\` nests deeper than ${limits.variablesDepth} levels.`, 'VARIABLES_TOO_DEEP');
     }
+    if (bad) return unfit();
   }
   return { params };
 }

@@ -3,6 +3,7 @@ import { LRUCache } from 'lru-cache';
 import type { Builder } from '../../builder';
 import type { FieldCachePolicy } from '../../cache/hints';
 import type { Context } from '../../context';
+import { checkCursor } from '../../shared/cursors';
 import { userError } from '../../shared/errors';
 import { parseChannelPath } from '../channels';
 import { articleCacheTags, FEED_MAX_AGE } from './cache';
@@ -99,6 +100,9 @@ export function registerFeed(builder: Builder): void {
         resolve: async (query, _root, args, ctx) => {
           checkPageSize('first', args.first);
           checkPageSize('last', args.last);
+          // Newest first: the cursor is (published_at, id).
+          checkCursor(args.after, ['date', 'int']);
+          checkCursor(args.before, ['date', 'int']);
           if (args.first != null && args.last != null) throw userError('Pass either `first` or `last`, not both.');
           const { publishedAfter: after, publishedBefore: before } = args;
           if (after && before && after >= before) {

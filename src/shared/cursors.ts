@@ -1,0 +1,42 @@
+import { userError } from './errors';
+
+/** The parts of a cursor a connection issues, in order: a moment (ms) or a row id. */
+export type CursorPart = 'date' | 'int';
+
+const MAX_INT = 2_147_483_647;
+const MAX_DATE_MS = 8.64e15;
+const PATTERNS: Record<CursorPart, RegExp> = { date: /^D:(0|[1-9]\d{0,15})$/, int: /^N:([1-9]\d{0,9})$/ };
+
+const refuse = () =>
+  userError(
+    'The cursor is not valid: pass an `after` or `before` value taken from `pageInfo` or `edges.cursor` of this connection.',
+  );
+
+/**
+ * Checks a cursor of plugin-drizzle's shape (base64 of `DC:T:["D:…","N:…"]`) against the parts its
+ * connection orders by, before any of it reaches SQL: a cursor with a part of the wrong kind, out of
+ * range, missing or extra is bad input, not an internal error.
+ */
+export function checkCursor(cursor: string | null | undefined, parts: readonly CursorPart[]): void {
+  if (cursor == null) return;
+  let decoded: string;
+  try {
+    decoded = atob(cursor);
+  } catch {
+    throw refuse();
+  }
+  if (!decoded.startsWith('DC:T:')) throw refuse();
+  let values: unknown;
+  try {
+    values = JSON.parse(decoded.slice(5));
+  } catch {
+    throw refuse();
+  }
+  if (!Array.isArray(values) || values.length !== parts.length) throw refuse();
+  parts.forEach((part, index) => {
+    const value = values[index];
+    const match = typeof value === 'string' ? PATTERNS[part].exec(value) : null;
+    const number = Number(match?.[1]);
+    if (!match || number > (part === 'date' ? MAX_DATE_MS : MAX_INT)) throw refuse();
+  });
+}
