@@ -3,6 +3,10 @@ import { CloudflareCacheStore } from './cache/cloudflare-store';
 import { createNeonSource } from './db/neon';
 import { createGateway, type Gateway } from './gateway/gateway';
 import { relations } from './modules';
+import { type CallerBudget, DurableBudget } from './worker/cost-budget';
+
+// The Durable Object class the COST_BUDGET binding names (wrangler.toml).
+export { CallerBudget } from './worker/cost-budget';
 
 export interface Env {
   /** Neon connection string; a secret (`wrangler secret put DATABASE_URL`). */
@@ -26,6 +30,12 @@ export interface Env {
   NEON_WS_PROXY?: string;
   /** Tests only: a local stand-in for Neon's HTTP endpoint. */
   NEON_HTTP_ENDPOINT?: string;
+  /** `open`: introspection for everyone (local development); otherwise partner keys and editors only. */
+  INTROSPECTION?: string;
+  /** Cost points an anonymous client may spend per minute (default in src/gateway/limits.ts). */
+  ANONYMOUS_COST_PER_MINUTE?: string;
+  /** Per-caller cost budgets (a Durable Object per key or address). */
+  COST_BUDGET: DurableObjectNamespace<CallerBudget>;
 }
 
 // The isolate keeps one gateway (schema, caches, the HTTP database client) across requests.
@@ -50,6 +60,11 @@ function gatewayFor(env: Env): Gateway {
     editorToken: env.EDITOR_TOKEN,
     trustedDocumentsOnly: env.TRUSTED_DOCUMENTS_ONLY === 'true',
     maxAgeCap: env.EDGE_MAX_AGE ? Number(env.EDGE_MAX_AGE) : undefined,
+    introspection: env.INTROSPECTION === 'open' ? 'open' : 'keys',
+    budget: new DurableBudget(env.COST_BUDGET),
+    limits: env.ANONYMOUS_COST_PER_MINUTE ? { anonymousCostPerMinute: Number(env.ANONYMOUS_COST_PER_MINUTE) } : {},
+    // Set by Cloudflare's edge for every request; a client cannot forge it.
+    clientAddress: (request) => request.headers.get('cf-connecting-ip'),
   });
   return gateway;
 }

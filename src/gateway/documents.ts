@@ -1,7 +1,15 @@
-import { type DocumentNode, GraphQLError, type OperationTypeNode, parse, stripIgnoredCharacters } from 'graphql';
+import {
+  BREAK,
+  type DocumentNode,
+  GraphQLError,
+  type OperationTypeNode,
+  parse,
+  stripIgnoredCharacters,
+  visit,
+} from 'graphql';
 import { LRUCache } from 'lru-cache';
 import { sha256Hex } from '../cache/keys';
-import { documentNesting, type RequestLimits } from './limits';
+import { documentNesting, mostRepeatedField, type RequestLimits } from './limits';
 
 /** What the gateway needs to know of a document before it runs: its key and its operations' kinds. */
 export interface DocumentFacts {
@@ -11,6 +19,21 @@ export interface DocumentFacts {
   sha256: string;
   /** Kind of each operation by name (`''` for an anonymous one). */
   operations: ReadonlyMap<string, OperationTypeNode>;
+  /** It asks for `__schema` or `__type`: never cached, as who may introspect differs by caller. */
+  introspects: boolean;
+}
+
+function asksForIntrospection(document: DocumentNode): boolean {
+  let found = false;
+  visit(document, {
+    Field(node) {
+      if (node.name.value === '__schema' || node.name.value === '__type') {
+        found = true;
+        return BREAK;
+      }
+    },
+  });
+  return found;
 }
 
 /**
@@ -23,7 +46,7 @@ export class Documents {
   private readonly facts = new WeakMap<DocumentNode, DocumentFacts>();
 
   constructor(
-    private readonly limits: Pick<RequestLimits, 'documentTokens' | 'documentNesting'>,
+    private readonly limits: Pick<RequestLimits, 'documentTokens' | 'documentNesting' | 'fieldRepeats'>,
     maxBytes = 32 * 2 ** 20,
   ) {
     this.parsed = new LRUCache({ maxSize: maxBytes, sizeCalculation: (_doc, text) => 10 * text.length + 512 });
@@ -64,6 +87,12 @@ export class Documents {
         }
         throw error;
       }
+      if (mostRepeatedField(document) > this.limits.fieldRepeats) {
+        throw new GraphQLError(
+          `A field is asked for more than ${this.limits.fieldRepeats} times in one selection: ask for it once.`,
+          { extensions: { code: 'FIELD_REPEATED', http: { status: 400 } } },
+        );
+      }
       this.parsed.set(text, document);
     }
     return document;
@@ -84,7 +113,12 @@ export class Documents {
         if (definition.kind === 'OperationDefinition')
           operations.set(definition.name?.value ?? '', definition.operation);
       }
-      facts = { id: sha256Hex(stripIgnoredCharacters(text)), sha256: sha256Hex(text), operations };
+      facts = {
+        id: sha256Hex(stripIgnoredCharacters(text)),
+        sha256: sha256Hex(text),
+        operations,
+        introspects: asksForIntrospection(document),
+      };
       this.facts.set(document, facts);
     }
     return { document, facts };

@@ -119,7 +119,10 @@ export class EdgeCache {
     const operationName = typeof params.operationName === 'string' ? params.operationName : undefined;
     const variables = params.variables ?? {};
     const cacheable =
-      operationKind(facts, operationName) === 'query' && typeof variables === 'object' && !Array.isArray(variables);
+      operationKind(facts, operationName) === 'query' &&
+      !facts.introspects &&
+      typeof variables === 'object' &&
+      !Array.isArray(variables);
     const resolution: Resolution = {
       params: { ...params, query },
       trusted: persisted.isTrusted(facts),

@@ -7,16 +7,21 @@ import type { ResponseStore } from '../cache/store';
 import type { Context } from '../context';
 import type { DatabaseSource } from '../db/database';
 import { modules } from '../modules';
+import { type PartnerKey, PartnerKeys } from '../modules/partners/keys';
 import { schema } from '../schema';
-import { hasCredentials, isEditorRequest } from './credentials';
+import { type CostBudget, MemoryBudget, rateLimitHeaders } from './budget';
+import { bypassesCache, type Credential, credentialOf, forgeable, type HeaderOf } from './callers';
+import { type CorsPolicy, corsHeaders, originAllowed, PUBLIC, preflight } from './cors';
+import { useCostLimits } from './cost-limits';
 import { Documents } from './documents';
 import { andThen, type Caller, EdgeCache } from './edge-cache';
 import { maskError, useErrorCodes } from './errors';
 import { DEFAULT_LIMITS, type RequestLimits } from './limits';
 import { PersistedQueries } from './persisted';
 import { playgroundOptions, renderPlayground } from './playground';
+import { queryLimits } from './query-limits';
 import { encodingOf, nodeText, queryString, type RawParams, tooLarge } from './request';
-import { type EarlyAnswer, toResponse } from './responses';
+import { type EarlyAnswer, errorAnswer, toResponse } from './responses';
 import { serverTimingHeader } from './server-timing';
 import { RequestState } from './state';
 
@@ -33,6 +38,12 @@ export interface GatewayOptions {
   /** Upper bound on any response's freshness, in seconds (EDGE_MAX_AGE). */
   maxAgeCap?: number;
   limits?: Partial<RequestLimits>;
+  /** `keys`: introspection (and field suggestions) only for partner keys and editors, as in production; default `open`. */
+  introspection?: 'open' | 'keys';
+  /** Cost budgets per caller: in memory by default; a Durable Object on the Worker. */
+  budget?: CostBudget;
+  /** The client's network address, from the platform: Cloudflare's header, Node's socket. */
+  clientAddress?(request: Request, serverContext: unknown): string | null;
   /** The clock, in ms since the epoch (tests move it). */
   now?: () => number;
 }
@@ -61,6 +72,27 @@ function pathOf(url: string): string {
   return end < 0 ? path : path.slice(0, end);
 }
 const ANONYMOUS: Caller = { credentials: false, editor: false };
+
+function unauthenticated(accept: string | null, message: string): EarlyAnswer {
+  const answer = errorAnswer(accept, 401, message, 'UNAUTHENTICATED');
+  return { ...answer, headers: { ...answer.headers, 'www-authenticate': 'Bearer' } };
+}
+
+function csrfRefusal(accept: string | null): EarlyAnswer {
+  return errorAnswer(
+    accept,
+    403,
+    'A form or text POST must carry an `x-graphql-csrf: 1` header (browsers send it only after a CORS preflight); or send `application/json`.',
+    'CSRF_HEADER_REQUIRED',
+  );
+}
+
+const UNKNOWN_KEY = 'This key is unknown or revoked: ask the portal for a key, or send no key to read as the public.';
+
+/** The peer of the socket a request came on, when Yoga's Node adapter is in front (its server context holds `req`). */
+export function nodePeerAddress(serverContext: unknown): string | null {
+  return (serverContext as { req?: IncomingMessage }).req?.socket?.remoteAddress ?? null;
+}
 
 /** A refusal answered before Yoga, with the headers every response carries. */
 function refused(answer: EarlyAnswer, started: number): EarlyAnswer {
@@ -100,6 +132,34 @@ export function createGateway(options: GatewayOptions): Gateway {
     maxAgeCap: options.maxAgeCap,
   });
   const stateOf = (request: Request) => states.get(request);
+  const keys = new PartnerKeys();
+  const budget = options.budget ?? new MemoryBudget();
+  const introspectionClosed = (request: Request) => {
+    if (options.introspection !== 'keys') return false;
+    const state = stateOf(request);
+    return !state || !(state.editor || state.partner);
+  };
+
+  /**
+   * Who may read the response from another origin: anyone, unless a partner key was sent, whose
+   * registered origins then decide (the key as checked on a miss, or as remembered on a hit; a hit
+   * for a key not checked lately is public data served as to anyone).
+   */
+  const corsPolicyOf = (credential: Credential, checked: PartnerKey | null): CorsPolicy => {
+    if (credential.kind !== 'partner') return PUBLIC;
+    const key = checked ?? keys.known(credential.secret);
+    return key ? { kind: 'origins', origins: key.origins } : PUBLIC;
+  };
+
+  /** Refusals decided by the headers alone, before the cache: malformed or known-bad credentials, a forgeable POST. */
+  const refusalOf = (method: string, header: HeaderOf, credential: Credential): EarlyAnswer | null => {
+    const accept = header('accept') ?? null;
+    if (credential.kind === 'refused') return unauthenticated(accept, credential.reason);
+    if (credential.kind === 'partner' && keys.known(credential.secret) === null)
+      return unauthenticated(accept, UNKNOWN_KEY);
+    if (forgeable(method, header)) return csrfRefusal(accept);
+    return null;
+  };
 
   // Every parse goes through the limits (nesting, tokens) and the shared document cache.
   const limitedParse: Plugin = { onParse: ({ setParseFn }) => setParseFn(documents.parser) };
@@ -112,11 +172,22 @@ export function createGateway(options: GatewayOptions): Gateway {
       if (!route && !GRAPHQL_URL.test(request.url)) {
         return endResponse(new fetchAPI.Response('Not Found', { status: 404 }));
       }
+      if (request.method === 'OPTIONS') {
+        return endResponse(toResponse(fetchAPI.Response, preflight(request.headers.get('origin'))));
+      }
+      const header: HeaderOf = (name) => request.headers.get(name);
+      const credential = credentialOf(header, options.editorToken);
+      const refusal = refusalOf(request.method, header, credential);
+      if (refusal) {
+        const headers = { ...refusal.headers, ...corsHeaders(request.headers.get('origin'), PUBLIC) };
+        return endResponse(toResponse(fetchAPI.Response, refused({ ...refusal, headers }, performance.now())));
+      }
       const state = new RequestState(
         now(),
         options.source,
-        isEditorRequest(request, options.editorToken),
-        hasCredentials(request),
+        credential,
+        options.clientAddress?.(request, serverContext) ?? null,
+        limits.anonymousCostPerMinute,
       );
       const waitUntil = (serverContext as Platform).waitUntil;
       if (waitUntil) state.waitUntil = (promise) => waitUntil.call(serverContext, promise);
@@ -136,13 +207,54 @@ export function createGateway(options: GatewayOptions): Gateway {
       if (!state) return;
       const ended = state.end();
       if (ended) state.waitUntil(ended);
-      if (state.decorated) return;
       const headers = response.headers;
+      const cors = corsHeaders(request.headers.get('origin'), corsPolicyOf(state.credential, state.partner));
+      for (const [name, value] of Object.entries(cors)) headers.set(name, value);
+      if (state.charge)
+        for (const [name, value] of Object.entries(rateLimitHeaders(state.charge))) headers.set(name, value);
+      if (state.decorated) return;
       headers.set('x-cache', state.cacheStatus);
       headers.set('server-timing', serverTimingHeader(state));
       if (state.cacheStatus === 'BYPASS' || !headers.has('cache-control')) {
         headers.set('cache-control', 'private, no-store');
       }
+    },
+  };
+
+  /**
+   * A partner key is checked when its request is to execute (a miss): against the keys checked in
+   * the last minute, else with one statement. An unknown or revoked key is refused; a browser page
+   * on an origin the key does not list is refused too. If the database cannot say, the request
+   * goes on as anonymous, so a stale copy can still be served.
+   */
+  const partnerAccess: Plugin = {
+    onRequest({ request, endResponse, fetchAPI }) {
+      const state = stateOf(request);
+      if (state?.credential.kind !== 'partner') return;
+      const accept = request.headers.get('accept');
+      const origin = request.headers.get('origin');
+      const secret = state.credential.secret;
+      const checked = keys.known(secret) ?? keys.check(state.session.db, secret).catch(() => undefined);
+      return andThen(checked, (key) => {
+        if (key === undefined) return;
+        const refuse = (answer: EarlyAnswer) => {
+          // Requests waiting on this miss's key must not wait for an execution that will not happen.
+          state.pending?.settle();
+          state.pending = undefined;
+          endResponse(toResponse(fetchAPI.Response, refused(answer, state.started)));
+        };
+        if (key === null) return refuse(unauthenticated(accept, UNKNOWN_KEY));
+        if (origin && !originAllowed(origin, key.origins)) {
+          const answer = errorAnswer(
+            accept,
+            403,
+            `This key may be used from ${key.origins.length ? key.origins.join(', ') : 'servers only (no browser origin)'}; not from ${origin}.`,
+            'ORIGIN_NOT_ALLOWED',
+          );
+          return refuse(answer);
+        }
+        state.partner = key;
+      });
     },
   };
 
@@ -162,6 +274,8 @@ export function createGateway(options: GatewayOptions): Gateway {
       }),
     },
     graphiql: playgroundOptions,
+    // CORS is the gateway's own (src/gateway/cors.ts): per-key origins, and the Node adapter's hits.
+    cors: false,
     renderGraphiQL: renderPlayground,
     plugins: [
       lifecycle,
@@ -170,8 +284,11 @@ export function createGateway(options: GatewayOptions): Gateway {
       usePersistedOperations<Record<never, never>>({
         // Texts were resolved by the edge cache already; this decides who may run a text that is not
         // a trusted document (one an editor registered included).
-        allowArbitraryOperations: (request) =>
-          !trustedOnly || !!stateOf(request)?.editor || !!stateOf(request)?.trusted,
+        allowArbitraryOperations: (request) => {
+          const state = stateOf(request);
+          if (!state) return false;
+          return state.editor || state.trusted || (!trustedOnly && !state.partner?.trustedOnly);
+        },
         getPersistedOperation: (hash) => persisted.lookup(hash) ?? null,
         customErrors: {
           notFound: { message: 'PersistedQueryNotFound', extensions: { code: 'PERSISTED_QUERY_NOT_FOUND' } },
@@ -183,6 +300,9 @@ export function createGateway(options: GatewayOptions): Gateway {
         },
       }),
       edgeCache.plugin(stateOf),
+      partnerAccess,
+      ...queryLimits(limits, introspectionClosed),
+      useCostLimits({ maxCost: limits.cost, budget, stateOf }),
     ],
     context: ({ request }): Context => {
       const state = stateOf(request);
@@ -192,6 +312,7 @@ export function createGateway(options: GatewayOptions): Gateway {
         writer: () => state.session.writer(),
         cache: state.hints,
         editor: state.editor,
+        client: { address: state.address, partnerId: state.partner?.id ?? null },
         purge: (tags) => options.store.purge(tags),
         now: new Date(state.now),
       };
@@ -208,9 +329,17 @@ export function createGateway(options: GatewayOptions): Gateway {
     const started = performance.now();
     const url = req.url ?? '';
     const headers = req.headers;
-    if (!NODE_GRAPHQL_PATH.test(url) || headers.authorization || headers['x-preview']) return yoga(req, res);
+    if (!NODE_GRAPHQL_PATH.test(url)) return yoga(req, res);
+    const header: HeaderOf = (name) => {
+      const value = headers[name];
+      return Array.isArray(value) ? value.join(', ') : value;
+    };
+    const credential = credentialOf(header, options.editorToken);
+    // Editors, previews and refusals are Yoga's to handle, as is anything but a GET or POST.
+    if (bypassesCache(credential) || refusalOf(req.method ?? '', header, credential)) return yoga(req, res);
     const accept = headers.accept ?? null;
-    const send = (answer: EarlyAnswer) => res.writeHead(answer.status, answer.headers).end(answer.body);
+    const cors = corsHeaders(headers.origin, corsPolicyOf(credential, null));
+    const send = (answer: EarlyAnswer) => res.writeHead(answer.status, { ...answer.headers, ...cors }).end(answer.body);
     let raw: RawParams | null | Promise<RawParams | null> = null;
     if (req.method === 'GET') raw = queryString(url);
     else if (req.method === 'POST') {

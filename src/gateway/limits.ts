@@ -1,7 +1,11 @@
+import { type DocumentNode, Kind, visit } from 'graphql';
+
 /**
- * What one request may carry, checked before anything is parsed or recursed over. The operations
- * of schema/operations/ use a small fraction of each (the largest, ArticlePage, is 1.5 KB, ~250
- * tokens, 6 levels deep).
+ * What one request may carry and ask for, every limit checked before any SQL runs; each is
+ * accepted at its value and refused one past it. Chosen from what schema/operations/ needs (the
+ * largest, EpaperPage and ArticlePage, have ~130 tokens, 7 levels of fields, 1 alias, no directive,
+ * and cost at most ~220) and GraphiQL's introspection query (184 tokens, 13 levels), with room for
+ * a frontend's own larger queries. README.md "Limits" lists them with what each refuses.
  */
 export interface RequestLimits {
   /** Request body, bytes; more is refused with 413. */
@@ -12,14 +16,53 @@ export interface RequestLimits {
   documentNesting: number;
   /** Nesting of the variables (and extensions) JSON. */
   variablesDepth: number;
+  /** One field (response name) repeated in one selection set, as `{ a a a }`; each repeat is compared with every other. */
+  fieldRepeats: number;
+  /** Levels of fields of an operation, fragments flattened; introspection's `__schema` excluded (GraphQL Armor's max-depth). */
+  depth: number;
+  /** Levels of fields counting introspection, which only keys and development may run at all. */
+  introspectionDepth: number;
+  /** Aliases in an operation, `__typename`'s included (GraphQL Armor's max-aliases). */
+  aliases: number;
+  /** Directives in an operation (GraphQL Armor's max-directives). */
+  directives: number;
+  /** The cost of one operation (src/gateway/cost.ts), computed before it runs. */
+  cost: number;
+  /** Cost points an anonymous client (by address) may spend per minute on uncached operations. */
+  anonymousCostPerMinute: number;
 }
 
 export const DEFAULT_LIMITS: RequestLimits = {
   bodyBytes: 64 * 1024,
-  documentTokens: 5_000,
+  documentTokens: 1_000,
   documentNesting: 64,
   variablesDepth: 16,
+  fieldRepeats: 3,
+  depth: 10,
+  introspectionDepth: 15,
+  aliases: 15,
+  directives: 5,
+  cost: 2_000,
+  anonymousCostPerMinute: 10_000,
 };
+
+/** The most times one response name appears among the fields of one selection set. */
+export function mostRepeatedField(document: DocumentNode): number {
+  let most = 0;
+  visit(document, {
+    SelectionSet(node) {
+      const seen = new Map<string, number>();
+      for (const selection of node.selections) {
+        if (selection.kind !== Kind.FIELD) continue;
+        const name = selection.alias?.value ?? selection.name.value;
+        const times = (seen.get(name) ?? 0) + 1;
+        seen.set(name, times);
+        if (times > most) most = times;
+      }
+    },
+  });
+  return most;
+}
 
 /**
  * The deepest nesting of brackets in a GraphQL document, skipping strings, block strings and

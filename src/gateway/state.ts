@@ -2,6 +2,10 @@ import { CacheHints } from '../cache/hints';
 import type { CachedResponse } from '../cache/store';
 import type { DatabaseSession, DatabaseSource } from '../db/database';
 import { StatementMeter } from '../db/meter';
+import type { PartnerKey } from '../modules/partners/keys';
+import type { Charge } from './budget';
+import type { Credential } from './callers';
+import { bypassesCache } from './callers';
 import type { GraphQLParams } from './request';
 
 export type CacheStatus = 'HIT' | 'MISS' | 'STALE' | 'BYPASS';
@@ -27,17 +31,39 @@ export class RequestState {
   pending?: PendingEntry;
   /** The response was built with this request's own headers (x-cache, server-timing) already. */
   decorated = false;
+  /** The partner key, once checked (misses only: a cache hit checks nothing). */
+  partner: PartnerKey | null = null;
+  /** What the operation costs (src/gateway/cost.ts), once computed before execution. */
+  cost?: number;
+  /** What charging the cost to the caller's budget gave. */
+  charge?: Charge;
   private hintsValue?: CacheHints;
   private sessionValue?: DatabaseSession;
+
+  /** The request shows the editor token. */
+  readonly editor: boolean;
+  /** Never answered from, nor stored in, the shared cache (editors, previews). */
+  readonly credentials: boolean;
 
   constructor(
     readonly now: number,
     private readonly source: DatabaseSource,
-    /** The request shows the editor token. */
-    readonly editor: boolean,
-    /** The request carries credentials: it is never answered from, nor stored in, the shared cache. */
-    readonly credentials: boolean,
-  ) {}
+    readonly credential: Credential,
+    /** The client's network address, when known. */
+    readonly address: string | null,
+    /** Cost points per minute of a caller without a key. */
+    private readonly anonymousLimit: number,
+  ) {
+    this.editor = credential.kind === 'editor';
+    this.credentials = bypassesCache(credential);
+  }
+
+  /** Whose budget the request's cost is charged to, and its size; editors are not charged. */
+  payer(): { subject: string; limit: number } | null {
+    if (this.editor) return null;
+    if (this.partner) return { subject: `key:${this.partner.id}`, limit: this.partner.costPerMinute };
+    return { subject: `address:${this.address ?? 'unknown'}`, limit: this.anonymousLimit };
+  }
 
   /** Work that may finish after the response (the platform's `waitUntil` once the request starts). */
   waitUntil: (promise: Promise<unknown>) => void = (promise) => {

@@ -123,7 +123,8 @@ describe('ChannelFeed', () => {
     const response = await graphql(
       '{ articles(channel: "no-such-channel") { edges { cursor } pageInfo { hasNextPage } } }',
     );
-    expect(response.body).toEqual({ data: { articles: { edges: [], pageInfo: { hasNextPage: false } } } });
+    expect(response.body.data).toEqual({ articles: { edges: [], pageInfo: { hasNextPage: false } } });
+    expect(response.body.errors).toBeUndefined();
   });
 });
 

@@ -57,9 +57,13 @@ describe('edge cache', () => {
 
   it('never serves or stores answers for requests with credentials', async () => {
     const query = '{ channels { path } }';
-    const withToken = await get(query, {}, { authorization: 'Bearer somebody' });
+    const withToken = await get(query, {}, { authorization: `Bearer ${EDITOR_TOKEN}` });
     expect(withToken.xCache).toBe('BYPASS');
     expect(withToken.headers.get('cache-control')).toBe('private, no-store');
+    // A token that is neither the editor's nor a partner key is refused outright, cache or not.
+    const stranger = await get(query, {}, { authorization: 'Bearer somebody' });
+    expect(stranger.status).toBe(401);
+    expect(stranger.headers.get('cache-control')).toBe('private, no-store');
     expect((await get(query)).xCache).toBe('MISS');
     expect((await get(query, {}, { 'x-preview': '1' })).xCache).toBe('BYPASS');
     expect((await get(query)).xCache).toBe('HIT');

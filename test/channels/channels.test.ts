@@ -39,7 +39,8 @@ describe('channels', () => {
 
   it('gives null for an unknown channel and BAD_USER_INPUT for a malformed path or id', async () => {
     const unknown = await graphql('{ channel(path: "yaowen/atlantis") { id } }');
-    expect(unknown.body).toEqual({ data: { channel: null } });
+    expect(unknown.body.data).toEqual({ channel: null });
+    expect(unknown.body.errors).toBeUndefined();
 
     const malformed = await graphql('{ channel(path: "yao wen;drop") { id } }');
     expect(malformed.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');

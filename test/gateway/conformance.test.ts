@@ -39,6 +39,7 @@ beforeAll(async () => {
         writer: () => session.writer(),
         cache: new CacheHints(Date.now()),
         editor: false,
+        client: { address: null, partnerId: null },
         purge: async () => 0,
         now: new Date(),
       };

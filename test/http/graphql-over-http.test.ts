@@ -69,7 +69,8 @@ describe('GraphQL over HTTP: successful requests', () => {
       const response = await read(get({ query: '{ site { name } }' }, { accept }));
       expect(response.status, accept).toBe(200);
       expect(response.contentType, accept).toMatch(/^application\/graphql-response\+json/);
-      expect(response.body, accept).toEqual({ data: { site: { name: expect.any(String) } } });
+      expect(response.body.data, accept).toEqual({ site: { name: expect.any(String) } });
+      expect(response.body.errors, accept).toBeUndefined();
     }
   });
 

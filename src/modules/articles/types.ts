@@ -1,5 +1,6 @@
 import type { Builder } from '../../builder';
 import type { TypeCachePolicy } from '../../cache/hints';
+import { listOf } from '../../shared/cost';
 import { enumFromPg } from '../../shared/enums';
 import { BreadcrumbItemRef, breadcrumbOf, breadcrumbSelection } from '../channels';
 import { renderBodyHtml } from './body-blocks';
@@ -109,6 +110,7 @@ export function registerArticleTypes(builder: Builder): void {
       updatedAt: t.expose('updatedAt', { type: 'DateTime', description: 'When it was last changed.' }),
       cover: t.expose('cover', { type: ImageRef, nullable: true, description: 'Lead image for lists and sharing.' }),
       body: t.field({
+        extensions: listOf(40),
         type: [BodyBlock],
         description: 'The body as structured blocks in reading order.',
         select: { columns: { body: true } },
@@ -120,11 +122,13 @@ export function registerArticleTypes(builder: Builder): void {
         resolve: (article) => renderBodyHtml(article.body),
       }),
       bylines: t.relation('bylines', {
+        extensions: listOf(4),
         description: 'Reporters, photographers and other credits, in print order.',
         query: { orderBy: { position: 'asc' } },
       }),
       editor: t.exposeString('editor', { nullable: true, description: '编辑: the editor responsible.' }),
       tags: t.field({
+        extensions: listOf(8),
         type: [Tag],
         description: 'Keywords of the article in the editor’s order: the first is its main subject.',
         select: (_args, _ctx, nestedSelection) => ({
@@ -136,6 +140,7 @@ export function registerArticleTypes(builder: Builder): void {
       }),
       channel: t.relation('channel', { description: 'The channel it is filed under.' }),
       breadcrumb: t.field({
+        extensions: listOf(4),
         type: [BreadcrumbItemRef],
         description: 'Trail from the home page to the article’s channel: 首页 > 要闻 > 山东.',
         select: { columns: {}, with: { channel: breadcrumbSelection } },

@@ -1,5 +1,6 @@
 import type { Builder } from '../../builder';
 import type { TypeCachePolicy } from '../../cache/hints';
+import { listOf } from '../../shared/cost';
 import { enumFromPg } from '../../shared/enums';
 import { userError } from '../../shared/errors';
 import { breadcrumbOf, breadcrumbSelection, channelUrlPath } from './breadcrumb';
@@ -59,10 +60,12 @@ export function registerChannels(builder: Builder): void {
       depth: t.exposeInt('depth', { description: '0 for a top-level channel, 1 for its sub-channels, and so on.' }),
       parent: t.relation('parent', { nullable: true, description: 'The channel above, or null at the top level.' }),
       children: t.relation('children', {
+        extensions: listOf(12),
         description: 'Sub-channels in display order.',
         query: { orderBy: { position: 'asc' } },
       }),
       breadcrumb: t.field({
+        extensions: listOf(4),
         type: [BreadcrumbItemRef],
         description: 'Trail from the home page down to this channel: 首页 > 要闻 > 山东.',
         select: breadcrumbSelection,
@@ -74,6 +77,7 @@ export function registerChannels(builder: Builder): void {
   builder.drizzleObjectField('sites', 'navigation', (t) =>
     t.relation('channels', {
       type: Channel,
+      extensions: listOf(12),
       description: 'Top-level channels in navigation order (锐评 要闻 视听 …), each with its sub-channels.',
       query: { where: { parentId: { isNull: true }, inNavigation: true }, orderBy: { position: 'asc' } },
     }),
@@ -93,6 +97,7 @@ export function registerChannels(builder: Builder): void {
       },
     }),
     channels: t.drizzleField({
+      extensions: listOf(12),
       type: [Channel],
       description: 'The channel tree: every top-level channel in navigation order; descend with `children`.',
       resolve: (query, _root, _args, ctx) =>

@@ -1,5 +1,6 @@
 import type { Builder } from '../../builder';
 import type { TypeCachePolicy } from '../../cache/hints';
+import { listOf } from '../../shared/cost';
 import { enumFromPg } from '../../shared/enums';
 import { SITE_MAX_AGE, siteTag } from './cache';
 import { licenceKind } from './tables';
@@ -60,6 +61,7 @@ export function registerSite(builder: Builder): void {
       url: t.exposeString('url', { description: 'Canonical origin of the site.' }),
       homeLabel: t.exposeString('homeLabel', { description: 'Label of the home page in breadcrumbs: 首页.' }),
       footerLinks: t.relation('links', {
+        extensions: listOf(10),
         description: 'Footer links in display order.',
         query: { orderBy: { position: 'asc' } },
       }),
@@ -69,6 +71,7 @@ export function registerSite(builder: Builder): void {
       operators: t.exposeStringList('operators', { description: 'Organisations that run the site (主办单位).' }),
       operatorsNote: t.exposeString('operatorsNote', { description: 'How they run it together, e.g. 联合主办.' }),
       licences: t.relation('licences', {
+        extensions: listOf(10),
         description: 'Licences and filings, in the order the footer prints them.',
         query: { orderBy: { position: 'asc' } },
       }),

@@ -1,0 +1,83 @@
+import {
+  type DocumentNode,
+  GraphQLError,
+  type GraphQLSchema,
+  getNamedType,
+  getNullableType,
+  isLeafType,
+  isListType,
+} from 'graphql';
+import { type ComplexityEstimatorArgs, getComplexity } from 'graphql-query-complexity/cjs';
+import type { FieldCost } from '../shared/cost';
+
+/** The largest page any connection serves (`first`/`last`). */
+export const MAX_PAGE_SIZE = 100;
+/** Items assumed of a list field that says nothing of its size (tags, breadcrumbs, a guide's day). */
+export const DEFAULT_LIST_SIZE = 10;
+
+/** A page size past MAX_PAGE_SIZE, found while computing a cost. */
+export class PageSizeError extends GraphQLError {}
+
+function pageSizeProblem(name: string, value: number): GraphQLError {
+  return new PageSizeError(
+    `\`${name}\` must be between 1 and ${MAX_PAGE_SIZE}; got ${value}. Page on with \`after\` or \`before\`.`,
+    {
+      extensions: { code: 'BAD_USER_INPUT', argument: name, max: MAX_PAGE_SIZE },
+    },
+  );
+}
+
+/** A connection's page size (`first`/`last`), or null when the field is not paged. */
+function pageSize(args: Record<string, unknown>): number | null {
+  for (const name of ['first', 'last'] as const) {
+    const value = args[name];
+    if (typeof value === 'number') {
+      if (value < 0 || value > MAX_PAGE_SIZE) throw pageSizeProblem(name, value);
+      return value;
+    }
+  }
+  return null;
+}
+
+/**
+ * A field's cost, as GitHub and Shopify count: a scalar is free, an object costs 1, and what a
+ * list or connection holds counts once per item it can return. A connection costs 1 and its page
+ * size (`first`/`last`) times what each item selects; its `edges`/`nodes` are those items, counted
+ * there. A plain list counts the ids asked for, or the size its field declares (FieldCost), or
+ * DEFAULT_LIST_SIZE; a paged field sent without a page size counts a full page. Introspection is free.
+ */
+function estimate({ field, args, childComplexity, type }: ComplexityEstimatorArgs): number {
+  // Introspection is answered from the schema in memory; its size is bounded by the depth limit.
+  if (field.name.startsWith('__') || type.name.startsWith('__')) return 0;
+  if (isLeafType(getNamedType(field.type))) return 0;
+  const page = pageSize(args);
+  if (page !== null) return 1 + page * childComplexity;
+  if (!isListType(getNullableType(field.type))) return 1 + childComplexity;
+  if (type.name.endsWith('Connection') && (field.name === 'edges' || field.name === 'nodes')) return childComplexity;
+  const declared = (field.extensions as { cost?: FieldCost } | undefined)?.cost?.listSize;
+  const paged = field.args.some((arg) => arg.name === 'first' || arg.name === 'last');
+  const items = Array.isArray(args.ids) ? args.ids.length : (declared ?? (paged ? MAX_PAGE_SIZE : DEFAULT_LIST_SIZE));
+  return items * (1 + childComplexity);
+}
+
+/**
+ * The cost of running an operation with these variables, computed from the document before
+ * anything runs. Throws BAD_USER_INPUT for a page size past MAX_PAGE_SIZE, and GraphQL's own
+ * errors for variables that do not fit (which execution would refuse anyway).
+ */
+export function operationCost(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  variables: Record<string, unknown> | undefined,
+  operationName: string | undefined,
+): number {
+  return getComplexity({
+    schema,
+    query: document,
+    variables,
+    operationName,
+    estimators: [estimate],
+    // Fragments spread inside fragments multiply: stop walking an expansion this large.
+    maxQueryNodes: 10_000,
+  });
+}
