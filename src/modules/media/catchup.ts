@@ -7,10 +7,10 @@ export interface CatchupPolicy {
   catchupTemplate: string | null;
 }
 
-/** Whether a finished programme can be replayed now: over, and started within the last `catchupDays` days. */
+/** Whether a finished programme can be replayed now: over, and started less than `catchupDays` days ago. */
 export function inCatchupWindow(programme: { start: Date; stop: Date }, policy: CatchupPolicy, now: number): boolean {
   if (!policy.catchupTemplate || policy.catchupDays <= 0) return false;
-  return programme.stop.getTime() <= now && programme.start.getTime() >= now - policy.catchupDays * DAY_MS;
+  return programme.stop.getTime() <= now && programme.start.getTime() > now - policy.catchupDays * DAY_MS;
 }
 
 /** When a programme leaves the catch-up window (ms since the epoch). */

@@ -52,8 +52,8 @@ export function registerMediaTypes(builder: Builder) {
     fields: (t) => ({
       days: t.exposeInt('catchupDays', { description: 'How many days back a finished programme can be replayed.' }),
       sourceTemplate: t.exposeString('catchupTemplate', {
-        // biome-ignore lint/suspicious/noTemplateCurlyInString: the placeholders players expect, spelled out.
         description:
+          // biome-ignore lint/suspicious/noTemplateCurlyInString: the placeholders players expect, spelled out.
           'URL template of a past window, as IPTV players’ `catchup-source`: `${(b)yyyyMMddHHmmss}`, `${(e)yyyyMMddHHmmss}`, `{utc}`, `{utcend}`, `{duration}`.',
       }),
     }),
