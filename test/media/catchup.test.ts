@@ -8,6 +8,7 @@ const { graphql, database } = useGateway({ now: () => clock });
 
 const CODE = 'catchup.test';
 const TEMPLATE =
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a catch-up template, as players spell it.
   'https://hls.example/catchup.m3u8?playseek=${(b)yyyyMMddHHmmss}-${(e)yyyyMMddHHmmss}&from={utc}&to={utcend}';
 const DAY = 86_400_000;
 

@@ -1,9 +1,8 @@
-import { sql } from 'drizzle-orm';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { GuideErrors } from '../../src/modules/media/import-xmltv';
 import { useGateway } from '../support/gateway';
-import { beijing, importText, tv } from './support';
+import { beijing, channelId, importText, programmeCount, tv } from './support';
 
 const EDITOR_TOKEN = 'media-import-editor-token';
 let clock = beijing('2026-11-28 12:00:00');
@@ -61,12 +60,7 @@ async function scheduleOf(code: string) {
   return response.body.data?.streamChannel;
 }
 
-const count = async (code: string) => {
-  const result = await database().admin.execute(
-    sql`select count(*)::int as n from programmes p join stream_channels c on c.id = p.channel_id where c.code = ${code}`,
-  );
-  return (result.rows[0] as { n: number }).n;
-};
+const count = (code: string) => programmeCount(database(), code);
 
 describe('XMLTV import', () => {
   it('imports a GB2312 guide with every time form, titles in two languages, episodes and a missing stop', async () => {
@@ -76,8 +70,8 @@ describe('XMLTV import', () => {
     const a = await scheduleOf(A);
     expect(a.name).toBe('导入测试一台');
     expect(a.logo).toBe('https://img.example/a.png');
-    const byTitle = Object.fromEntries(a.schedule.map((p: { title: string }) => [p.title, p]));
-    expect(byTitle['聊城新闻']).toMatchObject({
+    const byTitle = new Map(a.schedule.map((p: { title: string }) => [p.title, p]));
+    expect(byTitle.get('聊城新闻')).toMatchObject({
       start: '2026-11-28T18:00:00+08:00',
       stop: '2026-11-28T18:30:00+08:00',
       titles: [
@@ -89,7 +83,7 @@ describe('XMLTV import', () => {
       categories: ['新闻', 'News'],
       episode: null,
     });
-    expect(byTitle['人世间']).toMatchObject({
+    expect(byTitle.get('人世间')).toMatchObject({
       start: '2026-11-28T18:30:00+08:00',
       stop: '2026-11-28T19:30:00+08:00',
       episode: '第2季 第12集',
@@ -97,8 +91,8 @@ describe('XMLTV import', () => {
       image: 'https://img.example/rsj.jpg',
     });
     // No stop: the next programme's start ends it.
-    expect(byTitle['父母爱情']).toMatchObject({ stop: '2026-11-28T20:00:00+08:00', episode: '第5集' });
-    expect(byTitle['天气 & 交通']).toBeDefined();
+    expect(byTitle.get('父母爱情')).toMatchObject({ stop: '2026-11-28T20:00:00+08:00', episode: '第5集' });
+    expect(byTitle.has('天气 & 交通')).toBe(true);
     expect(a.schedule.map((p: { title: string }) => p.title)).toEqual([
       '聊城新闻',
       '人世间',
@@ -183,8 +177,7 @@ describe('XMLTV import', () => {
     const changed = GOOD.replace('天气 &amp; 交通', '天气预报');
     const report = await importText(database(), iconv.encode(changed, 'gb2312'));
     expect(report.guidesChanged).toEqual([A]);
-    const [{ id } = { id: 0 }] = (await database().admin.execute(sql`select id from stream_channels where code = ${A}`))
-      .rows as { id: number }[];
+    const id = await channelId(database(), A);
     expect(report.purgeTags).toEqual([`streamChannel:${id}`]);
 
     const purge = await graphql(

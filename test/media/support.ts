@@ -1,5 +1,7 @@
+import { eq } from 'drizzle-orm';
 import type { ImportReport } from '../../src/modules/media/import-xmltv';
 import { importXmltv } from '../../src/modules/media/import-xmltv';
+import { programmes, streamChannels } from '../../src/modules/media/tables';
 import type { TestDatabase } from '../support/database';
 
 /** Imports an XMLTV text (UTF-8 unless `bytes` are given) into the test database. */
@@ -27,3 +29,18 @@ export function maxAge(headers: Headers): number | null {
 /** An XMLTV document around the given elements. */
 export const tv = (body: string, encoding = 'UTF-8') =>
   `<?xml version="1.0" encoding="${encoding}"?>\n<!DOCTYPE tv SYSTEM "xmltv.dtd">\n<tv generator-info-name="test">\n${body}\n</tv>\n`;
+
+/** The row id of a stream channel, as its cache tag names it. */
+export async function channelId(database: TestDatabase, code: string): Promise<number> {
+  const [row] = await database.admin
+    .select({ id: streamChannels.id })
+    .from(streamChannels)
+    .where(eq(streamChannels.code, code));
+  if (!row) throw new Error(`no stream channel ${code}`);
+  return row.id;
+}
+
+/** How many programmes a channel's guide holds. */
+export async function programmeCount(database: TestDatabase, code: string): Promise<number> {
+  return database.admin.$count(programmes, eq(programmes.channelId, await channelId(database, code)));
+}
