@@ -1,6 +1,8 @@
+import { inArray } from 'drizzle-orm';
 import iconv from 'iconv-lite';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { GuideErrors } from '../../src/modules/media/import-xmltv';
+import { streamChannels } from '../../src/modules/media/tables';
 import { useGateway } from '../support/gateway';
 import { beijing, channelId, importText, programmeCount, tv } from './support';
 
@@ -10,6 +12,13 @@ const { graphql, database, send } = useGateway({ now: () => clock, editorToken: 
 
 const A = 'import-a.test';
 const B = 'import-b.test';
+
+// A Postgres shared across runs keeps the last run's channels: start from none.
+beforeAll(async () => {
+  await database()
+    .admin.delete(streamChannels)
+    .where(inArray(streamChannels.code, [A, B]));
+});
 
 /** A guide as EPG grabbers write it: GB2312, times with and without seconds or offsets, a missing stop. */
 const GOOD = tv(
