@@ -39,6 +39,9 @@ const bar =
         format: 'reading {bar} {percentage}% | {value}/{total} KiB',
         stream: process.stderr,
         hideCursor: true,
+        // Logs and CI have no terminal: print a line every second instead of redrawing one.
+        noTTYOutput: true,
+        notTTYSchedule: 1000,
       })
     : null;
 bar?.start(Math.ceil(size / 1024), 0);
