@@ -30,6 +30,24 @@ export const operations: NamedOperation[] = [
     "normalizedSha256": "6006f1684b7d8410757dd127731db0ac5982a35b4498f841098d6f2f8c73ec1c"
   },
   {
+    "name": "ChannelSchedule",
+    "document": "# SQL statements: 1\n# One channel's programme guide (节目单) for a day in Beijing time (default today), with each\n# programme's live state and, for finished ones inside the catch-up window, the URL to replay it (回看).\nquery ChannelSchedule($code: String!, $date: String) {\n  streamChannel(code: $code) {\n    id\n    code\n    name\n    kind\n    logo\n    catchup {\n      days\n    }\n    schedule(date: $date) {\n      id\n      start\n      stop\n      title\n      subTitle\n      description\n      categories\n      episode\n      image\n      state\n      catchupUrl\n    }\n  }\n}\n",
+    "variables": {
+      "code": "lctv1.lcxw.cn"
+    },
+    "sha256": "69d8d9645dfdd881c603ed4a8daa83e333ddba1628d6e9de76679615b2d2b2da",
+    "normalizedSha256": "6ec7b13e34a8802f599696d95e92d10086af779303c0bd91d8a54b7f75d26940"
+  },
+  {
+    "name": "LiveChannels",
+    "document": "# SQL statements: 1\n# 看电视 / 听广播: every live channel of a kind with its streams, what is on now and what comes next.\n# The answer is cached until the current programme ends (Cache-Control), so it never shows one that has ended.\nquery LiveChannels($kind: StreamKind!) {\n  liveChannels(kind: $kind) {\n    id\n    code\n    name\n    shortName\n    logo\n    status\n    statusMessage\n    streams {\n      url\n      bandwidth\n      width\n      height\n      label\n    }\n    nowPlaying {\n      title\n      subTitle\n      episode\n      start\n      stop\n    }\n    next {\n      title\n      episode\n      start\n    }\n  }\n}\n",
+    "variables": {
+      "kind": "TV"
+    },
+    "sha256": "ecbbf4b8bd41328c241a35b5459b9388728cd35bfc766fd3b2c8653c995640da",
+    "normalizedSha256": "b6c1d10e5788b18fdf156c5a6621a15eef509b38889f7425ce905299b8e6565e"
+  },
+  {
     "name": "SiteChrome",
     "document": "# SQL statements: 1\n# What every page frames its content with: navigation, footer links, operators, licences and report contacts.\nquery SiteChrome {\n  site {\n    name\n    url\n    homeLabel\n    navigation {\n      id\n      name\n      slug\n      path\n      url\n      kind\n      children {\n        id\n        name\n        path\n        url\n      }\n    }\n    footerLinks {\n      label\n      href\n    }\n    copyright\n    operators\n    operatorsNote\n    licences {\n      kind\n      label\n      number\n      text\n      href\n    }\n    report {\n      phone\n      email\n    }\n  }\n}\n",
     "variables": {},
