@@ -1,0 +1,283 @@
+import { and, asc, desc, eq, gt, inArray, lt, ne } from 'drizzle-orm';
+import type { Database } from '../../../db/database';
+import { articleCacheTags, articlesTable as articles } from '../../articles';
+import { epaperCacheTags } from '../cache';
+import { epaperArticles, epaperIssues, epaperPages, newspapers } from '../tables';
+import type { ArticleInput, IssueInput, PageInput } from './manifest';
+import { ManifestError, type ManifestProblem } from './problems';
+
+type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
+type PageRow = typeof epaperPages.$inferSelect & { articles: (typeof epaperArticles.$inferSelect)[] };
+
+export interface ImportResult {
+  issueId: number;
+  /** The issue was not there before. */
+  created: boolean;
+  /** Rows written (inserted, updated or deleted); 0 when the issue was already as the manifest says. */
+  changedRows: number;
+  pages: number;
+  articles: number;
+  /** Cache tags of everything that now reads differently, to purge once committed. */
+  staleTags: string[];
+  /** False for a dry run, whose changes were rolled back. */
+  committed: boolean;
+}
+
+class DryRun extends Error {
+  constructor(readonly result: ImportResult) {
+    super('dry run');
+  }
+}
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+function pageFields(page: PageInput) {
+  const { position, number, name, imageUrl, imageWidth, imageHeight, pdfUrl } = page;
+  return { position, number, name, imageUrl, imageWidth, imageHeight, pdfUrl };
+}
+
+function articleFields(article: ArticleInput, webArticleId: number | null) {
+  const { position, kicker, title, subtitles, author, body, hotspot } = article;
+  return { position, kicker, title, subtitles, author, body, hotspot, webArticleId };
+}
+
+/** The fields of `next` that differ from the row, or null when none does. */
+function changes<T extends object>(row: Record<string, unknown>, next: T): Partial<T> | null {
+  const changed = Object.entries(next).filter(([key, value]) => !same(row[key], value));
+  return changed.length ? (Object.fromEntries(changed) as Partial<T>) : null;
+}
+
+/** The database's side of validation: the paper, the issue number, the web articles. */
+async function resolveReferences(tx: Transaction, issue: IssueInput) {
+  const problems: ManifestProblem[] = [];
+  const [paper] = await tx
+    .select({ id: newspapers.id, slug: newspapers.slug })
+    .from(newspapers)
+    .where(eq(newspapers.slug, issue.paper))
+    // Imports of one paper take turns: each reads and relinks its neighbours.
+    .for('update');
+  if (!paper) {
+    const known = await tx.select({ slug: newspapers.slug }).from(newspapers).orderBy(asc(newspapers.position));
+    problems.push({
+      path: '$.paper',
+      message: `there is no newspaper "${issue.paper}" (known: ${known.map((p) => p.slug).join(', ') || 'none'}).`,
+    });
+    throw new ManifestError(problems);
+  }
+  const [clash] = await tx
+    .select({ date: epaperIssues.date })
+    .from(epaperIssues)
+    .where(
+      and(
+        eq(epaperIssues.newspaperId, paper.id),
+        eq(epaperIssues.number, issue.number),
+        ne(epaperIssues.date, issue.date),
+      ),
+    );
+  if (clash) problems.push({ path: '$.number', message: `第${issue.number}期 is already the issue of ${clash.date}.` });
+
+  const linked = issue.pages.flatMap((page) => page.articles).filter((article) => article.webArticlePath);
+  const paths = [...new Set(linked.map((article) => article.webArticlePath as string))];
+  const found = paths.length
+    ? await tx.select({ id: articles.id, path: articles.path }).from(articles).where(inArray(articles.path, paths))
+    : [];
+  const webIds = new Map(found.map((row) => [row.path, row.id]));
+  for (const article of linked) {
+    if (!webIds.has(article.webArticlePath as string)) {
+      problems.push({
+        path: `${article.source}.webArticle`,
+        message: `there is no web article at ${article.webArticlePath}.`,
+      });
+    }
+  }
+  if (problems.length) throw new ManifestError(problems);
+  return { paper, webIds };
+}
+
+/** Links a new issue between its neighbours by date; returns the neighbours whose links changed. */
+async function linkNeighbours(tx: Transaction, paperId: number, issueId: number, date: string) {
+  const sameSlot = (where: ReturnType<typeof lt>, order: ReturnType<typeof desc>) =>
+    tx
+      .select({ id: epaperIssues.id })
+      .from(epaperIssues)
+      .where(and(eq(epaperIssues.newspaperId, paperId), where))
+      .orderBy(order)
+      .limit(1);
+  const [previous] = await sameSlot(lt(epaperIssues.date, date), desc(epaperIssues.date));
+  const [next] = await sameSlot(gt(epaperIssues.date, date), asc(epaperIssues.date));
+  await tx
+    .update(epaperIssues)
+    .set({ previousIssueId: previous?.id ?? null, nextIssueId: next?.id ?? null })
+    .where(eq(epaperIssues.id, issueId));
+  if (previous) await tx.update(epaperIssues).set({ nextIssueId: issueId }).where(eq(epaperIssues.id, previous.id));
+  if (next) await tx.update(epaperIssues).set({ previousIssueId: issueId }).where(eq(epaperIssues.id, next.id));
+  return { previous: previous?.id ?? null, next: next?.id ?? null };
+}
+
+/**
+ * Writes an issue as the manifest describes it, in one transaction: everything or nothing.
+ * Rows already as described are left alone, so importing the same manifest again writes nothing
+ * and reports no stale tag; a corrected manifest rewrites only what it corrects. Pages are matched
+ * by number and stories by their place on the page, so their ids (and links) survive corrections.
+ */
+export async function writeIssue(
+  db: Database,
+  issue: IssueInput,
+  options: { dryRun?: boolean } = {},
+): Promise<ImportResult> {
+  try {
+    return await db.transaction(async (tx) => {
+      const { paper, webIds } = await resolveReferences(tx, issue);
+      const webIdOf = (article: ArticleInput) =>
+        article.webArticlePath ? (webIds.get(article.webArticlePath) ?? null) : null;
+      const stale = new Set<string>();
+      let changedRows = 0;
+
+      const existing = await tx.query.epaperIssues.findFirst({
+        where: { newspaperId: paper.id, date: issue.date },
+        with: { pages: { with: { articles: true } } },
+      });
+      const issueRow = { number: issue.number, pageCount: issue.pages.length };
+      let issueId: number;
+      if (existing) {
+        issueId = existing.id;
+        const changed = changes(existing, issueRow);
+        if (changed) {
+          await tx.update(epaperIssues).set(changed).where(eq(epaperIssues.id, issueId));
+          changedRows += 1;
+          stale.add(epaperCacheTags.issue(issueId));
+        }
+      } else {
+        const [inserted] = await tx
+          .insert(epaperIssues)
+          .values({ newspaperId: paper.id, date: issue.date, ...issueRow })
+          .returning({ id: epaperIssues.id });
+        issueId = (inserted as { id: number }).id;
+        changedRows += 1;
+        const neighbours = await linkNeighbours(tx, paper.id, issueId, issue.date);
+        changedRows += Number(neighbours.previous !== null) + Number(neighbours.next !== null);
+        if (neighbours.previous) stale.add(epaperCacheTags.issue(neighbours.previous));
+        else stale.add(epaperCacheTags.first(paper.slug));
+        if (neighbours.next) stale.add(epaperCacheTags.issue(neighbours.next));
+        stale.add(epaperCacheTags.day(paper.slug, issue.date));
+        stale.add(epaperCacheTags.month(paper.slug, issue.date.slice(0, 7)));
+      }
+
+      const oldPages = new Map<string, PageRow>((existing?.pages ?? []).map((page) => [page.number, page]));
+      const keep = new Set(issue.pages.map((page) => page.number));
+      const dropped = [...oldPages.values()].filter((page) => !keep.has(page.number));
+      if (dropped.length) {
+        await tx.delete(epaperPages).where(
+          inArray(
+            epaperPages.id,
+            dropped.map((page) => page.id),
+          ),
+        );
+        changedRows += dropped.length;
+        stale.add(epaperCacheTags.issue(issueId));
+        for (const page of dropped) {
+          stale.add(epaperCacheTags.page(page.id));
+          for (const article of page.articles) {
+            stale.add(epaperCacheTags.article(article.id));
+            if (article.webArticleId) stale.add(articleCacheTags.article(article.webArticleId));
+          }
+        }
+      }
+
+      for (const page of issue.pages) {
+        const old = oldPages.get(page.number);
+        let pageId: number;
+        if (old) {
+          pageId = old.id;
+          const changed = changes(old, pageFields(page));
+          if (changed) {
+            await tx.update(epaperPages).set(changed).where(eq(epaperPages.id, pageId));
+            changedRows += 1;
+            stale.add(epaperCacheTags.page(pageId));
+            // The issue's page list (版面导航) shows the order.
+            if (changed.position !== undefined) stale.add(epaperCacheTags.issue(issueId));
+          }
+        } else {
+          const [inserted] = await tx
+            .insert(epaperPages)
+            .values({ issueId, ...pageFields(page) })
+            .returning({ id: epaperPages.id });
+          pageId = (inserted as { id: number }).id;
+          changedRows += 1;
+          if (existing) stale.add(epaperCacheTags.issue(issueId));
+        }
+        changedRows += await writeArticles(tx, pageId, page, old?.articles ?? null, webIdOf, stale);
+      }
+
+      const result: ImportResult = {
+        issueId,
+        created: !existing,
+        changedRows,
+        pages: issue.pages.length,
+        articles: issue.pages.reduce((sum, page) => sum + page.articles.length, 0),
+        staleTags: [...stale].sort(),
+        committed: !options.dryRun,
+      };
+      if (options.dryRun) throw new DryRun(result);
+      return result;
+    });
+  } catch (error) {
+    if (error instanceof DryRun) return error.result;
+    throw error;
+  }
+}
+
+/** A page's stories by their place on the page; returns the rows written. */
+async function writeArticles(
+  tx: Transaction,
+  pageId: number,
+  page: PageInput,
+  /** The page's stories before, or null for a page that is new. */
+  before: readonly (typeof epaperArticles.$inferSelect)[] | null,
+  webIdOf: (article: ArticleInput) => number | null,
+  stale: Set<string>,
+): Promise<number> {
+  let written = 0;
+  const old = before ?? [];
+  const byPosition = new Map(old.map((article) => [article.position, article]));
+  const fresh: (typeof epaperArticles.$inferInsert)[] = [];
+  for (const article of page.articles) {
+    const webArticleId = webIdOf(article);
+    const row = byPosition.get(article.position);
+    if (!row) {
+      fresh.push({ pageId, ...articleFields(article, webArticleId) });
+      if (webArticleId) stale.add(articleCacheTags.article(webArticleId));
+      continue;
+    }
+    const changed = changes(row, articleFields(article, webArticleId));
+    if (!changed) continue;
+    await tx.update(epaperArticles).set(changed).where(eq(epaperArticles.id, row.id));
+    written += 1;
+    stale.add(epaperCacheTags.article(row.id));
+    if (changed.webArticleId !== undefined) {
+      for (const id of [row.webArticleId, webArticleId]) if (id) stale.add(articleCacheTags.article(id));
+    }
+  }
+  if (fresh.length) {
+    await tx.insert(epaperArticles).values(fresh);
+    written += fresh.length;
+    // The page's list of stories grew (a new page was shown nowhere yet).
+    if (before) stale.add(epaperCacheTags.page(pageId));
+  }
+  const removed = old.filter((article) => article.position > page.articles.length);
+  if (removed.length) {
+    await tx.delete(epaperArticles).where(
+      inArray(
+        epaperArticles.id,
+        removed.map((article) => article.id),
+      ),
+    );
+    written += removed.length;
+    stale.add(epaperCacheTags.page(pageId));
+    for (const article of removed) {
+      stale.add(epaperCacheTags.article(article.id));
+      if (article.webArticleId) stale.add(articleCacheTags.article(article.webArticleId));
+    }
+  }
+  return written;
+}
