@@ -184,29 +184,37 @@ export async function writeIssue(
         }
       }
 
+      // New pages in one statement, then every new story of the issue in one more.
+      const added = issue.pages.filter((page) => !oldPages.has(page.number));
+      const insertedPages = added.length
+        ? await tx
+            .insert(epaperPages)
+            .values(added.map((page) => ({ issueId, ...pageFields(page) })))
+            .returning({ id: epaperPages.id, number: epaperPages.number })
+        : [];
+      changedRows += insertedPages.length;
+      if (existing && added.length) stale.add(epaperCacheTags.issue(issueId));
+      const pageIds = new Map(insertedPages.map((row) => [row.number, row.id]));
+      const freshArticles: (typeof epaperArticles.$inferInsert)[] = [];
+
       for (const page of issue.pages) {
         const old = oldPages.get(page.number);
-        let pageId: number;
         if (old) {
-          pageId = old.id;
           const changed = changes(old, pageFields(page));
           if (changed) {
-            await tx.update(epaperPages).set(changed).where(eq(epaperPages.id, pageId));
+            await tx.update(epaperPages).set(changed).where(eq(epaperPages.id, old.id));
             changedRows += 1;
-            stale.add(epaperCacheTags.page(pageId));
+            stale.add(epaperCacheTags.page(old.id));
             // The issue's page list (版面导航) shows the order.
             if (changed.position !== undefined) stale.add(epaperCacheTags.issue(issueId));
           }
-        } else {
-          const [inserted] = await tx
-            .insert(epaperPages)
-            .values({ issueId, ...pageFields(page) })
-            .returning({ id: epaperPages.id });
-          pageId = (inserted as { id: number }).id;
-          changedRows += 1;
-          if (existing) stale.add(epaperCacheTags.issue(issueId));
         }
-        changedRows += await writeArticles(tx, pageId, page, old?.articles ?? null, webIdOf, stale);
+        const pageId = old?.id ?? (pageIds.get(page.number) as number);
+        changedRows += await writeArticles(tx, pageId, page, old?.articles ?? null, webIdOf, stale, freshArticles);
+      }
+      if (freshArticles.length) {
+        await tx.insert(epaperArticles).values(freshArticles);
+        changedRows += freshArticles.length;
       }
 
       const result: ImportResult = {
@@ -227,7 +235,10 @@ export async function writeIssue(
   }
 }
 
-/** A page's stories by their place on the page; returns the rows written. */
+/**
+ * A page's stories by their place on the page: updates and deletes here, new stories added to
+ * `fresh` for one insert of the whole issue. Returns the rows updated or deleted.
+ */
 async function writeArticles(
   tx: Transaction,
   pageId: number,
@@ -236,11 +247,12 @@ async function writeArticles(
   before: readonly (typeof epaperArticles.$inferSelect)[] | null,
   webIdOf: (article: ArticleInput) => number | null,
   stale: Set<string>,
+  fresh: (typeof epaperArticles.$inferInsert)[],
 ): Promise<number> {
   let written = 0;
   const old = before ?? [];
   const byPosition = new Map(old.map((article) => [article.position, article]));
-  const fresh: (typeof epaperArticles.$inferInsert)[] = [];
+  const added = fresh.length;
   for (const article of page.articles) {
     const webArticleId = webIdOf(article);
     const row = byPosition.get(article.position);
@@ -258,12 +270,8 @@ async function writeArticles(
       for (const id of [row.webArticleId, webArticleId]) if (id) stale.add(articleCacheTags.article(id));
     }
   }
-  if (fresh.length) {
-    await tx.insert(epaperArticles).values(fresh);
-    written += fresh.length;
-    // The page's list of stories grew (a new page was shown nowhere yet).
-    if (before) stale.add(epaperCacheTags.page(pageId));
-  }
+  // The page's list of stories grew (a new page was shown nowhere yet).
+  if (fresh.length > added && before) stale.add(epaperCacheTags.page(pageId));
   const removed = old.filter((article) => article.position > page.articles.length);
   if (removed.length) {
     await tx.delete(epaperArticles).where(
