@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importEditionFolder } from '../../src/modules/epaper/importer/import-folder';
@@ -189,6 +190,19 @@ describe('import:edition', () => {
     expect(corrected.body.data.newspaper.issue.page.articles[0].title).toBe('晚间更正');
     expect((await get('2031-03-02')).xCache).toBe('HIT');
     expect((await get('2031-03-05')).xCache).toBe('HIT');
+  });
+
+  it('checks the committed example folder whole, the database included, without writing it', async () => {
+    const example = fileURLToPath(new URL('../../src/modules/epaper/examples/lcwb-2024-03-18', import.meta.url));
+    const before = await fresh('2024-03-18');
+    const result = await importEditionFolder(db(), example, { dryRun: true });
+    expect(result).toMatchObject({ committed: false, created: true, pages: 3, articles: 4 });
+    // The newest 聊城晚报 gains a next issue, and 2024-03-18 and March gain an issue.
+    expect(result.staleTags).toEqual(
+      expect.arrayContaining(['epaper-day:lcwb:2024-03-18', 'epaper-month:lcwb:2024-03']),
+    );
+    expect(result.staleTags.filter((tag) => tag.startsWith('epaperIssue:'))).toHaveLength(1);
+    expect(await fresh('2024-03-18')).toEqual(before);
   });
 
   it('accepts only the tags an import reports for purging', async () => {
