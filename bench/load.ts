@@ -109,11 +109,17 @@ function scriptsFolder(): string {
   return scriptDir;
 }
 
-/** A Lua string literal of exactly these bytes: printable ASCII as is, every other byte as `\ddd`. */
+/**
+ * A Lua string literal of exactly these bytes: printable ASCII as is, every other byte as `\ddd`,
+ * always three digits, or a digit after it would be read as part of it (`"2024` is not `\342024`).
+ */
 function luaString(text: string): string {
   let out = '"';
   for (const byte of Buffer.from(text, 'utf8')) {
-    out += byte >= 0x20 && byte < 0x7f && byte !== 0x22 && byte !== 0x5c ? String.fromCharCode(byte) : `\\${byte}`;
+    out +=
+      byte >= 0x20 && byte < 0x7f && byte !== 0x22 && byte !== 0x5c
+        ? String.fromCharCode(byte)
+        : `\\${String(byte).padStart(3, '0')}`;
   }
   return `${out}"`;
 }
