@@ -1,9 +1,9 @@
-import Ajv2020, { type ErrorObject } from 'ajv/dist/2020.js';
 import { isCalendarDate } from '../../../shared/scalars/date';
 import { enclosesArea, onImage, type Polygon } from '../hotspot';
-import schema from '../manifest.schema.json';
 import { parsePageNumber } from '../page-number';
-import { jsonPath, ManifestError, type ManifestProblem } from './problems';
+import { ManifestError, type ManifestProblem } from './problems';
+import { locate, pageSize, webPath } from './references';
+import { checkStrings, describeSchemaError, schemaValidator } from './shape';
 
 /** manifest.json as manifest.schema.json describes it. */
 export interface Manifest {
@@ -74,137 +74,6 @@ export interface ArticleInput {
 export interface ManifestFiles {
   /** Null when there is no such file; for an image, its pixel size (null when unreadable). */
   describe(name: string, kind: 'image' | 'pdf'): { size: { width: number; height: number } | null } | null;
-}
-
-let compiled: ReturnType<Ajv2020['compile']> | undefined;
-
-/** Ajv compiles the schema into a validator once; `verbose` keeps each failing schema for its description. */
-function schemaValidator() {
-  compiled ??= new Ajv2020({ allErrors: true, verbose: true, strict: true }).compile(schema);
-  return compiled;
-}
-
-function describeSchemaError(error: ErrorObject): ManifestProblem {
-  const path = jsonPath(error.instancePath);
-  const hint = (error.parentSchema as { description?: string } | undefined)?.description;
-  switch (error.keyword) {
-    case 'required':
-      return { path: `${path}.${error.params.missingProperty}`, message: 'is missing.' };
-    case 'additionalProperties': {
-      const known = Object.keys((error.parentSchema as { properties?: object }).properties ?? {});
-      return {
-        path: `${path}.${error.params.additionalProperty}`,
-        message: `is not a field here (known fields: ${known.join(', ')}).`,
-      };
-    }
-    case 'pattern':
-    case 'type':
-    case 'minLength':
-      return { path, message: `${hint ?? error.message}${hint ? ` (${error.message}).` : '.'}` };
-    default:
-      return { path, message: `${error.message}.` };
-  }
-}
-
-/** Text that Postgres and every client can take: no NUL, no lone surrogate halves. */
-function checkStrings(value: unknown, path: string, problems: ManifestProblem[], depth = 0): void {
-  if (depth > 8) return;
-  if (typeof value === 'string') {
-    if (value.includes('\u0000')) problems.push({ path, message: 'contains a NUL character (\\u0000).' });
-    else if (!value.isWellFormed()) problems.push({ path, message: 'contains a lone surrogate (broken UTF-16).' });
-  } else if (Array.isArray(value)) {
-    for (const [index, item] of value.entries()) checkStrings(item, `${path}[${index}]`, problems, depth + 1);
-  } else if (value && typeof value === 'object') {
-    for (const [key, item] of Object.entries(value)) checkStrings(item, `${path}.${key}`, problems, depth + 1);
-  }
-}
-
-const FILE_NAME = /^(?!.*(?:^|\/)\.\.?(?:\/|$))[\w\-.]+(?:\/[\w\-.]+)*$/;
-
-interface Located {
-  url: string;
-  /** Set when read from a file beside the manifest. */
-  size?: { width: number; height: number } | null;
-}
-
-/** A URL as is, or a file beside the manifest as its URL under `assetBase`. */
-function locate(
-  reference: string,
-  kind: 'image' | 'pdf',
-  path: string,
-  context: { files?: ManifestFiles; assetBase?: string },
-  problems: ManifestProblem[],
-): Located | null {
-  if (/^https?:\/\//.test(reference)) {
-    try {
-      return { url: new URL(reference).href };
-    } catch {
-      problems.push({ path, message: `"${reference}" is not a valid URL.` });
-      return null;
-    }
-  }
-  if (!FILE_NAME.test(reference)) {
-    problems.push({ path, message: `"${reference}" is neither an http(s) URL nor a file name beside the manifest.` });
-    return null;
-  }
-  if (!context.files) {
-    problems.push({ path, message: `"${reference}" is a file name, but this manifest was not read from a folder.` });
-    return null;
-  }
-  const file = context.files.describe(reference, kind);
-  if (!file) {
-    problems.push({ path, message: `there is no file "${reference}" beside the manifest.` });
-    return null;
-  }
-  if (!context.assetBase) {
-    problems.push({
-      path,
-      message: `"${reference}" is a file: give \`assetBase\` (or --asset-base), the URL its folder is served from.`,
-    });
-    return null;
-  }
-  return { url: new URL(reference, context.assetBase).href, size: file.size };
-}
-
-function pageSize(page: ManifestPage, image: Located | null, path: string, problems: ManifestProblem[]) {
-  if (image?.size === null) {
-    problems.push({ path: `${path}.image`, message: 'the file is not an image whose pixel size can be read.' });
-    return null;
-  }
-  const read = image?.size;
-  if (read) {
-    for (const side of ['width', 'height'] as const) {
-      const given = page[side];
-      if (given !== undefined && given !== read[side]) {
-        problems.push({
-          path: `${path}.${side}`,
-          message: `is ${given}, but ${page.image} is ${read[side]} pixels ${side === 'width' ? 'wide' : 'high'}.`,
-        });
-      }
-    }
-    return read;
-  }
-  if (page.width === undefined || page.height === undefined) {
-    if (image) {
-      problems.push({ path, message: 'an image given by URL needs its `width` and `height` in pixels.' });
-    }
-    return null;
-  }
-  return { width: page.width, height: page.height };
-}
-
-/** A web article named by path or by URL on the site: its path. */
-function webPath(reference: string): string | null {
-  let path = reference;
-  if (/^https?:\/\//.test(reference)) {
-    try {
-      path = new URL(reference).pathname;
-    } catch {
-      return null;
-    }
-  }
-  path = path.split(/[?#]/)[0] ?? '';
-  return /^\/[^\s]*$/.test(path) && !path.includes('//') ? path : null;
 }
 
 /**

@@ -1,12 +1,13 @@
-import { and, asc, desc, eq, gt, inArray, lt, ne } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import type { Database } from '../../../db/database';
-import { articleCacheTags, articlesTable as articles } from '../../articles';
+import { articleCacheTags } from '../../articles';
 import { epaperCacheTags } from '../cache';
-import { epaperArticles, epaperIssues, epaperPages, newspapers } from '../tables';
+import { epaperArticles, epaperIssues, epaperPages } from '../tables';
+import { resolveReferences } from './known-references';
 import type { ArticleInput, IssueInput, PageInput } from './manifest';
-import { ManifestError, type ManifestProblem } from './problems';
+import { linkNeighbours } from './neighbours';
+import type { Transaction } from './transaction';
 
-type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
 type PageRow = typeof epaperPages.$inferSelect & { articles: (typeof epaperArticles.$inferSelect)[] };
 
 export interface ImportResult {
@@ -45,73 +46,6 @@ function articleFields(article: ArticleInput, webArticleId: number | null) {
 function changes<T extends object>(row: Record<string, unknown>, next: T): Partial<T> | null {
   const changed = Object.entries(next).filter(([key, value]) => !same(row[key], value));
   return changed.length ? (Object.fromEntries(changed) as Partial<T>) : null;
-}
-
-/** The database's side of validation: the paper, the issue number, the web articles. */
-async function resolveReferences(tx: Transaction, issue: IssueInput) {
-  const problems: ManifestProblem[] = [];
-  const [paper] = await tx
-    .select({ id: newspapers.id, slug: newspapers.slug })
-    .from(newspapers)
-    .where(eq(newspapers.slug, issue.paper))
-    // Imports of one paper take turns: each reads and relinks its neighbours.
-    .for('update');
-  if (!paper) {
-    const known = await tx.select({ slug: newspapers.slug }).from(newspapers).orderBy(asc(newspapers.position));
-    problems.push({
-      path: '$.paper',
-      message: `there is no newspaper "${issue.paper}" (known: ${known.map((p) => p.slug).join(', ') || 'none'}).`,
-    });
-    throw new ManifestError(problems);
-  }
-  const [clash] = await tx
-    .select({ date: epaperIssues.date })
-    .from(epaperIssues)
-    .where(
-      and(
-        eq(epaperIssues.newspaperId, paper.id),
-        eq(epaperIssues.number, issue.number),
-        ne(epaperIssues.date, issue.date),
-      ),
-    );
-  if (clash) problems.push({ path: '$.number', message: `第${issue.number}期 is already the issue of ${clash.date}.` });
-
-  const linked = issue.pages.flatMap((page) => page.articles).filter((article) => article.webArticlePath);
-  const paths = [...new Set(linked.map((article) => article.webArticlePath as string))];
-  const found = paths.length
-    ? await tx.select({ id: articles.id, path: articles.path }).from(articles).where(inArray(articles.path, paths))
-    : [];
-  const webIds = new Map(found.map((row) => [row.path, row.id]));
-  for (const article of linked) {
-    if (!webIds.has(article.webArticlePath as string)) {
-      problems.push({
-        path: `${article.source}.webArticle`,
-        message: `there is no web article at ${article.webArticlePath}.`,
-      });
-    }
-  }
-  if (problems.length) throw new ManifestError(problems);
-  return { paper, webIds };
-}
-
-/** Links a new issue between its neighbours by date; returns the neighbours whose links changed. */
-async function linkNeighbours(tx: Transaction, paperId: number, issueId: number, date: string) {
-  const sameSlot = (where: ReturnType<typeof lt>, order: ReturnType<typeof desc>) =>
-    tx
-      .select({ id: epaperIssues.id })
-      .from(epaperIssues)
-      .where(and(eq(epaperIssues.newspaperId, paperId), where))
-      .orderBy(order)
-      .limit(1);
-  const [previous] = await sameSlot(lt(epaperIssues.date, date), desc(epaperIssues.date));
-  const [next] = await sameSlot(gt(epaperIssues.date, date), asc(epaperIssues.date));
-  await tx
-    .update(epaperIssues)
-    .set({ previousIssueId: previous?.id ?? null, nextIssueId: next?.id ?? null })
-    .where(eq(epaperIssues.id, issueId));
-  if (previous) await tx.update(epaperIssues).set({ nextIssueId: issueId }).where(eq(epaperIssues.id, previous.id));
-  if (next) await tx.update(epaperIssues).set({ previousIssueId: issueId }).where(eq(epaperIssues.id, next.id));
-  return { previous: previous?.id ?? null, next: next?.id ?? null };
 }
 
 /**
