@@ -110,6 +110,9 @@ describe.skipIf(!databaseUrl)('数字报 in workerd: reads over Neon HTTP, impor
       expect(last.body).toEqual(
         await nodeAnswer(page.document, { paper: SEED_PRINTING.paper, date, page: lastNumber }),
       );
+      // A date read at the top of a statement (not inside a relation's JSON) keeps its day too.
+      const byId = await post('query($id: ID!) { node(id: $id) { ... on EpaperIssue { date } } }', { id: issue.id });
+      expect(byId.body.data?.node).toEqual({ date });
     }
   });
 
