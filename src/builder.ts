@@ -22,6 +22,8 @@ export interface PothosTypes {
   };
   Scalars: {
     DateTime: { Input: Date; Output: Date };
+    /** `YYYY-MM-DD`, a Beijing calendar date, as Postgres `date` columns read and write it. */
+    Date: { Input: string; Output: string };
     ID: { Input: string; Output: string | number };
   };
   DefaultFieldNullability: false;

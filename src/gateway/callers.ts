@@ -29,7 +29,8 @@ export function credentialOf(header: HeaderOf, editorToken: string | undefined):
     const token = BEARER.exec(authorization)?.[1];
     if (!token) return { kind: 'refused', reason: 'The Authorization header must be `Bearer <key or token>`.' };
     if (editorToken && sameSecret(token, editorToken)) return { kind: 'editor' };
-    if (!KEY_PATTERN.test(token)) return { kind: 'refused', reason: 'The bearer token is not a valid key.' };
+    if (!KEY_PATTERN.test(token))
+      return { kind: 'refused', reason: 'The bearer token is neither the editor token nor a partner key (lcxw_…).' };
     if (apiKey && apiKey !== token) return { kind: 'refused', reason: 'Two different keys were sent.' };
     return { kind: 'partner', secret: token, preview };
   }

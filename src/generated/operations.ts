@@ -39,6 +39,28 @@ export const operations: NamedOperation[] = [
     "normalizedSha256": "6ec7b13e34a8802f599696d95e92d10086af779303c0bd91d8a54b7f75d26940"
   },
   {
+    "name": "EpaperCalendar",
+    "document": "# SQL statements: 1\n# 按日期查阅: the dates of a month that have an issue, to enable them in a calendar, with the\n# paper's newest issue to open by default.\nquery EpaperCalendar($paper: String!, $year: Int!, $month: Int!) {\n  newspaper(slug: $paper) {\n    id\n    name\n    issueDates(year: $year, month: $month)\n    latestIssue {\n      date\n      numberLabel\n    }\n  }\n}\n",
+    "variables": {
+      "paper": "lcrb",
+      "year": 2024,
+      "month": 3
+    },
+    "sha256": "6f9959d1fc79b2fa7e14e0edd40c9236a785a9f2c88b0c1fc575c28105f9cad7",
+    "normalizedSha256": "598a8106fa0cd2158ecb41e4750f5efdde7f8ee8d4e3130a7d5d3e9b8b2fc935"
+  },
+  {
+    "name": "EpaperPage",
+    "document": "# SQL statements: 1\n# A page of the digital edition (数字报) as its reader shows it, in one request and one SQL statement:\n# the issue with its 版面导航 and previous and next issue, the page image and PDF, previous and next\n# page, and every story printed on it with its hotspot (pixels and 0–1 fractions) and web version.\n# When the paper did not come out on that date, `issue` is null and `issueBefore` is the nearest\n# earlier issue to offer instead.\nquery EpaperPage($paper: String!, $date: Date!, $page: String) {\n  newspaper(slug: $paper) {\n    id\n    slug\n    name\n    issue(date: $date) {\n      id\n      date\n      dateLabel\n      number\n      numberLabel\n      pageCount\n      previousIssue {\n        date\n        numberLabel\n      }\n      nextIssue {\n        date\n        numberLabel\n      }\n      pages {\n        id\n        number\n        name\n      }\n      page(number: $page) {\n        id\n        number\n        name\n        position\n        image {\n          url\n          width\n          height\n          alt\n        }\n        pdfUrl\n        previousPage {\n          number\n          name\n        }\n        nextPage {\n          number\n          name\n        }\n        articles {\n          id\n          kicker\n          title\n          subtitles\n          author\n          body\n          hotspot {\n            points {\n              x\n              y\n            }\n            normalisedPoints {\n              x\n              y\n            }\n            coords\n          }\n          webArticle {\n            id\n            path\n            url\n            title\n          }\n        }\n      }\n    }\n    issueBefore(date: $date) {\n      date\n      numberLabel\n    }\n  }\n}\n",
+    "variables": {
+      "paper": "lcrb",
+      "date": "2024-03-16",
+      "page": "A01"
+    },
+    "sha256": "be53a6adcb0fc614957b931ce572e25f988b0c6663414ede0213fed7eeea0ef8",
+    "normalizedSha256": "2f9a87f80484b43f264ee6701273d4c9bf18935c4474e815bb72af6b664576a2"
+  },
+  {
     "name": "LiveChannels",
     "document": "# SQL statements: 1\n# 看电视 / 听广播: every live channel of a kind with its streams, what is on now and what comes next.\n# The answer is cached until the current programme ends (Cache-Control), so it never shows one that has ended.\nquery LiveChannels($kind: StreamKind!) {\n  liveChannels(kind: $kind) {\n    id\n    code\n    name\n    shortName\n    logo\n    status\n    statusMessage\n    streams {\n      url\n      bandwidth\n      width\n      height\n      label\n    }\n    nowPlaying {\n      title\n      subTitle\n      episode\n      start\n      stop\n    }\n    next {\n      title\n      episode\n      start\n    }\n  }\n}\n",
     "variables": {
