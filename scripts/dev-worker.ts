@@ -38,7 +38,8 @@ if (!databaseUrl) {
 
 const host = new URL(databaseUrl).hostname.replace(/^\[|\]$/g, '');
 const local = ['127.0.0.1', '::1', 'localhost'].includes(host);
-const vars = [`DATABASE_URL:${databaseUrl}`];
+// Local development: the playground may introspect without a key.
+const vars = [`DATABASE_URL:${databaseUrl}`, 'INTROSPECTION:open'];
 let relay: Relay | undefined;
 if (local) {
   const port = Number(process.env.RELAY_PORT ?? DEFAULT_RELAY_PORT);

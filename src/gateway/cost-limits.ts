@@ -1,7 +1,7 @@
 import { type ExecutionResult, GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { type Charge, type CostBudget, rateLimitHeaders } from './budget';
-import { operationCost, PageSizeError } from './cost';
+import { ExpansionError, operationCost, PageSizeError } from './cost';
 import { andThen } from './edge-cache';
 import type { RequestState } from './state';
 
@@ -41,7 +41,9 @@ export function useCostLimits({ maxCost, budget, stateOf }: CostLimitOptions): P
           args.operationName ?? undefined,
         );
       } catch (error) {
-        if (error instanceof PageSizeError) return setResultAndStopExecution({ errors: [error] });
+        if (error instanceof PageSizeError || error instanceof ExpansionError) {
+          return setResultAndStopExecution({ errors: [error] });
+        }
         // Variables that do not fit the operation: execution refuses them, with GraphQL's own words.
         if (error instanceof GraphQLError) return;
         throw error;

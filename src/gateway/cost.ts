@@ -12,6 +12,8 @@ import type { FieldCost } from '../shared/cost';
 
 /** The largest page any connection serves (`first`/`last`). */
 export const MAX_PAGE_SIZE = 100;
+/** Selections an operation may expand to, its fragments spread where they are used. */
+export const MAX_EXPANDED_SELECTIONS = 10_000;
 /** Items assumed of a list field that says nothing of its size (tags, breadcrumbs, a guide's day). */
 export const DEFAULT_LIST_SIZE = 10;
 
@@ -22,7 +24,7 @@ function pageSizeProblem(name: string, value: number): GraphQLError {
   return new PageSizeError(
     `\`${name}\` must be between 1 and ${MAX_PAGE_SIZE}; got ${value}. Page on with \`after\` or \`before\`.`,
     {
-      extensions: { code: 'BAD_USER_INPUT', argument: name, max: MAX_PAGE_SIZE },
+      extensions: { code: 'BAD_USER_INPUT', argument: name, max: MAX_PAGE_SIZE, http: { status: 400 } },
     },
   );
 }
@@ -60,9 +62,13 @@ function estimate({ field, args, childComplexity, type }: ComplexityEstimatorArg
   return items * (1 + childComplexity);
 }
 
+/** A document whose fragments expand past `maxQueryNodes` (fragments spreading fragments, doubling). */
+export class ExpansionError extends GraphQLError {}
+
 /**
  * The cost of running an operation with these variables, computed from the document before
- * anything runs. Throws BAD_USER_INPUT for a page size past MAX_PAGE_SIZE, and GraphQL's own
+ * anything runs. Throws BAD_USER_INPUT for a page size past MAX_PAGE_SIZE (PageSizeError),
+ * QUERY_TOO_COSTLY for fragments expanding past MAX_EXPANDED_SELECTIONS (ExpansionError), and GraphQL's own
  * errors for variables that do not fit (which execution would refuse anyway).
  */
 export function operationCost(
@@ -71,13 +77,23 @@ export function operationCost(
   variables: Record<string, unknown> | undefined,
   operationName: string | undefined,
 ): number {
-  return getComplexity({
-    schema,
-    query: document,
-    variables,
-    operationName,
-    estimators: [estimate],
-    // Fragments spread inside fragments multiply: stop walking an expansion this large.
-    maxQueryNodes: 10_000,
-  });
+  try {
+    return getComplexity({
+      schema,
+      query: document,
+      variables,
+      operationName,
+      estimators: [estimate],
+      // Fragments spread inside fragments multiply: stop walking an expansion this large.
+      maxQueryNodes: MAX_EXPANDED_SELECTIONS,
+    });
+  } catch (error) {
+    if (error instanceof GraphQLError && /maximum allowed number of nodes/.test(error.message)) {
+      throw new ExpansionError(
+        `The operation's fragments expand to more than ${MAX_EXPANDED_SELECTIONS} selections: spread each fragment where it is needed, once.`,
+        { extensions: { code: 'QUERY_TOO_COSTLY', http: { status: 400 } } },
+      );
+    }
+    throw error;
+  }
 }

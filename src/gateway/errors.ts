@@ -51,23 +51,32 @@ export function causedBy(error: unknown, type: new (...args: never[]) => Error):
   return false;
 }
 
+const INTROSPECTION_CLOSED = /introspection has been disabled/;
+
 /** The code of an error GraphQL itself raised (syntax, validation, variables), which carries none. */
 function codeFor(error: GraphQLError): string {
   if (error.message.startsWith('Syntax Error')) return 'GRAPHQL_PARSE_FAILED';
   if (error.message.startsWith('Variable "$')) return 'BAD_USER_INPUT';
+  if (INTROSPECTION_CLOSED.test(error.message)) return 'INTROSPECTION_DISABLED';
   return 'GRAPHQL_VALIDATION_FAILED';
 }
 
 /** Every error a client receives carries `extensions.code`, GraphQL's own included. */
 export function useErrorCodes(): Plugin {
+  // Yoga codes every validation error GRAPHQL_VALIDATION_FAILED; a closed introspection deserves its own.
+  const needsCode = (error: GraphQLError) =>
+    !error.extensions?.code ||
+    (error.extensions.code === 'GRAPHQL_VALIDATION_FAILED' && INTROSPECTION_CLOSED.test(error.message));
   return {
     onResultProcess({ result, setResult }) {
       const single = result as { errors?: readonly GraphQLError[] };
-      if (Array.isArray(result) || !single.errors?.some((error) => !error.extensions?.code)) return;
+      if (Array.isArray(result) || !single.errors?.some((error) => error instanceof GraphQLError && needsCode(error))) {
+        return;
+      }
       setResult({
         ...single,
         errors: single.errors.map((error) =>
-          error.extensions?.code || !(error instanceof GraphQLError)
+          !(error instanceof GraphQLError) || !needsCode(error)
             ? error
             : new GraphQLError(error.message, {
                 nodes: error.nodes,

@@ -132,7 +132,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     maxAgeCap: options.maxAgeCap,
   });
   const stateOf = (request: Request) => states.get(request);
-  const keys = new PartnerKeys();
+  const keys = new PartnerKeys(now);
   const budget = options.budget ?? new MemoryBudget();
   const introspectionClosed = (request: Request) => {
     if (options.introspection !== 'keys') return false;

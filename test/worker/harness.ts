@@ -199,6 +199,9 @@ export async function startWorkerUnderTest(options: {
     DATABASE_URL: options.databaseUrl,
     NEON_WS_PROXY: `127.0.0.1:${relayPort}/v1`,
     ...(neonHttp ? { NEON_HTTP_ENDPOINT: neonHttp.url } : { NEON_READS: 'websocket' }),
+    // Domain suites send thousands of uncached operations from one address: the anonymous budget is
+    // test/worker/security.e2e.test.ts's subject, which sets its own.
+    ANONYMOUS_COST_PER_MINUTE: String(Number.MAX_SAFE_INTEGER),
     ...(options.cloudflare && {
       CLOUDFLARE_ZONE_ID: options.cloudflare.zoneId,
       CLOUDFLARE_API_TOKEN: options.cloudflare.apiToken,

@@ -39,7 +39,12 @@ export const KEY_CHECK_TTL_MS = 60_000;
  * cache hit whose key was checked lately.
  */
 export class PartnerKeys {
-  private readonly checked = new LRUCache<string, { key: PartnerKey | null }>({ max: 10_000, ttl: KEY_CHECK_TTL_MS });
+  private readonly checked: LRUCache<string, { key: PartnerKey | null }>;
+
+  /** `now`: the clock the minute is measured on (the gateway's, which tests move). */
+  constructor(now: () => number = () => performance.now()) {
+    this.checked = new LRUCache({ max: 10_000, ttl: KEY_CHECK_TTL_MS, perf: { now } });
+  }
 
   /** The key's record if it was checked lately; undefined when the database must be asked. */
   known(secret: string): PartnerKey | null | undefined {
