@@ -4,7 +4,7 @@
 import { parseArgs } from 'node:util';
 import { openNodeSource } from '../src/db/node-source';
 import { relations } from '../src/modules';
-import { createKey, listKeys, revokeKey } from '../src/modules/partners/admin';
+import { checkOrigins, createKey, listKeys, revokeKey } from '../src/modules/partners/admin';
 import { KEY_CHECK_TTL_MS } from '../src/modules/partners/keys';
 
 const USAGE = `npm run keys -- create --name NAME [--origins https://a.example,...] [--cost-per-minute N] [--trusted-only]
@@ -28,6 +28,20 @@ if (!command || !['create', 'list', 'revoke'].includes(command) || (command === 
 if (!process.env.DATABASE_URL && !process.env.PGLITE_DIR) {
   console.error('Set DATABASE_URL (or PGLITE_DIR) to the database whose keys to manage.');
   process.exit(2);
+}
+
+// Malformed origins are refused before any database is opened.
+const origins = values.origins
+  ? values.origins
+      .split(',')
+      .map((origin) => origin.trim())
+      .filter(Boolean)
+  : [];
+try {
+  checkOrigins(origins);
+} catch (error) {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exit(1);
 }
 
 const source = await openNodeSource(relations);

@@ -43,7 +43,9 @@ export class PartnerKeys {
 
   /** `now`: the clock the minute is measured on (the gateway's, which tests move). */
   constructor(now: () => number = () => performance.now()) {
-    this.checked = new LRUCache({ max: 10_000, ttl: KEY_CHECK_TTL_MS, perf: { now } });
+    // ttlResolution 0: read the clock on every check (lru-cache otherwise reuses a reading until a
+    // timer clears it, which a run of requests that never yields to timers would not let happen).
+    this.checked = new LRUCache({ max: 10_000, ttl: KEY_CHECK_TTL_MS, ttlResolution: 0, perf: { now } });
   }
 
   /** The key's record if it was checked lately; undefined when the database must be asked. */
