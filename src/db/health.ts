@@ -1,6 +1,6 @@
 /** How long the database is left alone after a failure, at first and at most, in ms. */
 const FIRST_PAUSE_MS = 250;
-const LONGEST_PAUSE_MS = 4_000;
+export const BREAKER_LONGEST_PAUSE_MS = 4_000;
 
 /**
  * A circuit breaker on the database, per process (per isolate on the Worker). After a failure to
@@ -40,7 +40,7 @@ export class DatabaseHealth {
   failed() {
     this.failures += 1;
     this.openUntil = this.clock() + this.pauseMs;
-    this.pauseMs = Math.min(this.pauseMs * 2, LONGEST_PAUSE_MS);
+    this.pauseMs = Math.min(this.pauseMs * 2, BREAKER_LONGEST_PAUSE_MS);
     this.probing = false;
   }
 }
