@@ -57,7 +57,7 @@ export const TARGETS: PeerTarget[] = [
     id: 'gateway',
     label: 'gateway, uncached',
     description:
-      'POST with `authorization: Bearer bench-uncached` (credentials bypass the edge cache): every request runs its SQL',
+      'POST with the editor token the benchmark gives the gateway (`EDITOR_TOKEN`): never answered from the edge cache nor charged against the cost budgets; every request runs its SQL',
   },
   {
     id: 'postgraphile',

@@ -10,6 +10,7 @@ import { join, relative } from 'node:path';
 import { freePort, type RunningServer, startChild } from './child';
 import { REPO_ROOT } from './operation-files';
 import { BARE_SERVER_ENTRY } from './peers';
+import { BENCH_EDITOR_TOKEN } from './server';
 
 export const BUILD_DIR = join(REPO_ROOT, '.bench-build');
 const GATEWAY_BUNDLE = join(BUILD_DIR, 'gateway', 'node.mjs');
@@ -79,7 +80,10 @@ export function prepareLaunches(useTsx: boolean): Launches {
 /** Where the gateway's data is: DATABASE_URL, or an embedded PGlite kept in a folder (seeded at start). */
 export type GatewayDatabase = { databaseUrl: string } | { pgliteDir: string };
 
-/** Settings of the Node entry that would change what is measured; the child runs with the defaults. */
+/**
+ * Settings of the Node entry that would change what is measured; the child runs with the defaults,
+ * except EDITOR_TOKEN: the benchmark's own (the uncached path is the editor's, see bench/server.ts).
+ */
 const RESET = ['DATABASE_URL', 'PGLITE_DIR', 'PORT', 'EDITOR_TOKEN', 'TRUSTED_DOCUMENTS_ONLY', 'EDGE_MAX_AGE'];
 
 /**
@@ -96,6 +100,7 @@ export async function startGateway(
   const env: NodeJS.ProcessEnv = { ...process.env };
   for (const name of RESET) delete env[name];
   env.PORT = String(port);
+  env.EDITOR_TOKEN = BENCH_EDITOR_TOKEN;
   if ('databaseUrl' in database) env.DATABASE_URL = database.databaseUrl;
   else env.PGLITE_DIR = database.pgliteDir;
   return startChild({

@@ -28,7 +28,7 @@ const post = (headers: Record<string, string>) => (url: string, op: BenchOperati
 export const MODES: Mode[] = [
   {
     name: 'uncached',
-    description: 'every request runs its SQL (credentials bypass the edge cache)',
+    description: 'every request runs its SQL (the editor token bypasses the edge cache)',
     request: post(UNCACHED_HEADERS),
     notReady: (_first, second) =>
       second.headers['x-cache'] === 'HIT' ? 'the edge cache answered a request with credentials' : null,

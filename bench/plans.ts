@@ -8,12 +8,13 @@ import { drizzle } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import { MemoryStore } from '../src/cache/memory-store';
 import type { Database, DatabaseSource } from '../src/db/database';
-import { DEFAULT_DB_TIMEOUT_MS, meteredClient } from '../src/db/statement';
+import { DatabaseHealth } from '../src/db/health';
+import { DEFAULT_DB_TIMEOUT_MS, meteredClient, type StatementPolicy } from '../src/db/statement';
 import { createGateway } from '../src/gateway/gateway';
 import { createNodeServer } from '../src/gateway/node-server';
 import { relations } from '../src/modules';
 import { type BenchOperation, benchOperations } from './operations';
-import { listen, UNCACHED_HEADERS } from './server';
+import { BENCH_EDITOR_TOKEN, listen, UNCACHED_HEADERS } from './server';
 
 export const PLANS_DIR = fileURLToPath(new URL('./plans', import.meta.url));
 
@@ -54,11 +55,13 @@ function capturingSource(pool: pg.Pool, log: Statement[]): DatabaseSource {
     },
   });
   const connect = (client: pg.Pool) => drizzle({ client, relations }) as unknown as Database;
+  const policy: StatementPolicy = { timeoutMs: DEFAULT_DB_TIMEOUT_MS, health: new DatabaseHealth() };
   return {
     kind: 'postgres',
+    health: policy.health,
     admin: connect(pool),
     session(meter) {
-      const db = connect(meteredClient(capturing, meter, DEFAULT_DB_TIMEOUT_MS));
+      const db = connect(meteredClient(capturing, meter, policy));
       return { db, writer: () => db };
     },
     close: async () => {},
@@ -77,7 +80,9 @@ export async function capturePlans(
   const pool = new pg.Pool({ connectionString, max: 2 });
   const log: Statement[] = [];
   const server = await listen(
-    createNodeServer(createGateway({ source: capturingSource(pool, log), store: new MemoryStore(0) })),
+    createNodeServer(
+      createGateway({ source: capturingSource(pool, log), store: new MemoryStore(0), editorToken: BENCH_EDITOR_TOKEN }),
+    ),
   );
   const summaries: PlanSummary[] = [];
   try {

@@ -17,6 +17,7 @@
 // prints PASS/FAIL; failing a bar is a result, not an error: the exit code is non-zero only when
 // something could not run. Results accumulate in bench/results.json (keyed by database and article
 // count); bench/RESULTS.md is regenerated from all of it (bench/report.ts).
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os, { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -111,6 +112,15 @@ function packageVersion(name: string, root = REPO_ROOT): string {
     return '?';
   }
 }
+
+/** The commit measured, and whether src/ differed from it (others edit it while benchmarks run). */
+function sourceVersion(): string {
+  const git = (...args: string[]) => spawnSync('git', args, { cwd: REPO_ROOT, encoding: 'utf8' }).stdout?.trim() ?? '';
+  const commit = git('rev-parse', '--short', 'HEAD');
+  if (!commit) return '?';
+  return git('status', '--porcelain', '--', 'src', 'schema', 'drizzle') ? `${commit} + uncommitted changes` : commit;
+}
+const measuredSource = sourceVersion();
 
 const redact = (url: string) => url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
 const hrtimeUs = () => Number(process.hrtime.bigint() / 1000n);
@@ -265,6 +275,7 @@ const machine = {
   os: `${os.type()} ${os.release()}`,
 };
 const versions: Record<string, string> = {
+  'gateway source': measuredSource,
   node: process.version,
   [kind === 'postgres' ? 'PostgreSQL' : 'PGlite']:
     kind === 'postgres' ? stats.version : packageVersion('@electric-sql/pglite'),

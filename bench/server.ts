@@ -1,15 +1,22 @@
+import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 /**
- * Headers of a request that must reach the database. Requests with credentials are never answered
- * from (nor stored in) the edge cache, so `uncached` mode sends a dummy bearer token: it is not an
- * editor token, so the request stays an anonymous read in every other respect.
+ * The editor token the benchmark gives the gateway it starts (EDITOR_TOKEN of the child, the
+ * `editorToken` of in-process gateways), new for every run. An editor's request is never answered
+ * from (nor stored in) the edge cache and is not charged against the cost budgets, and its reads
+ * run the same SQL as anyone's: the uncached path. (A bearer token that is neither the editor's
+ * nor a partner key is refused with 401; `x-preview` also skips the cache, but is charged, so a
+ * load from one address soon gets 429.)
  */
+export const BENCH_EDITOR_TOKEN = `bench-${randomBytes(18).toString('base64url')}`;
+
+/** Headers of a request that must reach the database: the editor's (see BENCH_EDITOR_TOKEN). */
 export const UNCACHED_HEADERS: Record<string, string> = {
   'content-type': 'application/json',
   accept: 'application/graphql-response+json',
-  authorization: 'Bearer bench-uncached',
+  authorization: `Bearer ${BENCH_EDITOR_TOKEN}`,
 };
 
 /** Anonymous request headers: what a browser sends, answered from the edge cache when there is one. */

@@ -339,7 +339,15 @@ export function createGateway(options: GatewayOptions): Gateway {
     if (bypassesCache(credential) || refusalOf(req.method ?? '', header, credential)) return yoga(req, res);
     const accept = headers.accept ?? null;
     const cors = corsHeaders(headers.origin, corsPolicyOf(credential, null));
-    const send = (answer: EarlyAnswer) => res.writeHead(answer.status, { ...answer.headers, ...cors }).end(answer.body);
+    // With the length given, Node sends the body in the same write as the headers, not chunked.
+    const send = (answer: EarlyAnswer) => {
+      const headers = { ...answer.headers, ...cors };
+      if (answer.body !== null) {
+        const length = typeof answer.body === 'string' ? Buffer.byteLength(answer.body) : answer.body.byteLength;
+        headers['content-length'] = String(length);
+      }
+      res.writeHead(answer.status, headers).end(answer.body);
+    };
     let raw: RawParams | null | Promise<RawParams | null> = null;
     if (req.method === 'GET') raw = queryString(url);
     else if (req.method === 'POST') {
