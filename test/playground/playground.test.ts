@@ -192,6 +192,13 @@ describe.skipIf(!hasChromium)(
           await showsOperation(operation);
         }
 
+        // GraphiQL settles the operation to run 100 ms after a tab's text changes (a debounced
+        // handler that also stores the text as `graphiql:query`): Run before that would send
+        // ArticlePage's document under the previous tab's operation name.
+        await expect
+          .poll(() => page.evaluate(() => localStorage.getItem('graphiql:query')), { timeout: UI_TIMEOUT_MS })
+          .toBe(articlePage.document);
+
         // Run it and wait for the seed article's title in the response pane.
         await page.locator('.graphiql-execute-button').click();
         const responsePane = page.locator('.graphiql-response .view-lines');
