@@ -48,8 +48,11 @@ export function createNodePostgresSource(options: NodePostgresOptions): Database
     keepAliveInitialDelayMillis: 10_000,
     idleTimeoutMillis: 30_000,
   });
-  // An idle client losing its server must not crash the process; the next statement reports it.
+  // A client losing its server must not crash the process: idle ones report through the pool,
+  // checked-out ones emit 'error' on themselves (with no listener of pg's while checked out); the
+  // statement running on it fails on its own, and the pool drops a client that is not queryable.
   pool.on('error', () => {});
+  pool.on('connect', (client) => client.on('error', () => {}));
 
   function query(meter: StatementMeter | undefined, config: unknown, values?: unknown[]) {
     let client: (pg.PoolClient & Destroyable) | undefined;

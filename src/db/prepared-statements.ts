@@ -45,7 +45,8 @@ export function withStatementName<Q extends { text: string; name?: string }>(cli
       dispose: (_value, evicted) => {
         delete internals.connection?.parsedStatements?.[evicted];
         // Queued on the connection before the statement that evicted it; nothing waits for it.
-        internals.query(`DEALLOCATE ${evicted}`).catch(() => {});
+        // Quoted: the names are mixed-case base64url, which Postgres would fold or fail to parse.
+        internals.query(`DEALLOCATE "${evicted}"`).catch(() => {});
       },
     });
     perConnection.set(client, prepared);

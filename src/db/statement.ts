@@ -25,7 +25,8 @@ export async function runStatement<T>(
   onTimeout?: () => void,
 ): Promise<T> {
   const { timeoutMs, health } = policy;
-  if (!health.admit()) throw new DatabaseUnavailableError('the database failed a moment ago; not retried yet');
+  const admission = health.admit();
+  if (!admission) throw new DatabaseUnavailableError('the database failed a moment ago; not retried yet');
   meter?.start(text);
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<never>((_, reject) => {
@@ -40,7 +41,7 @@ export async function runStatement<T>(
     return result;
   } catch (error) {
     const failure = asDatabaseError(error);
-    if (failure instanceof DatabaseUnavailableError) health.failed();
+    if (failure instanceof DatabaseUnavailableError) health.failed(admission);
     else health.succeeded();
     throw failure;
   } finally {

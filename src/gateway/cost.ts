@@ -34,7 +34,7 @@ function pageSize(args: Record<string, unknown>): number | null {
   for (const name of ['first', 'last'] as const) {
     const value = args[name];
     if (typeof value === 'number') {
-      if (value < 0 || value > MAX_PAGE_SIZE) throw pageSizeProblem(name, value);
+      if (value < 1 || value > MAX_PAGE_SIZE) throw pageSizeProblem(name, value);
       return value;
     }
   }

@@ -284,8 +284,19 @@ export class EdgeCache {
         // Node's adapter may have read the parameters already (see gateway.ts).
         const preRead = (serverContext as { preRead?: RawParams }).preRead;
         return andThen(preRead ?? readRawParams(request, this.options.limits), (raw): void | Promise<void> => {
-          // Anything else (another method or media type) is Yoga's to refuse.
-          if (raw === null) return;
+          // A POST of a media type read nowhere (XML, multipart: there are no uploads) gets an error
+          // with a code, not Yoga's empty 415; other methods are Yoga's to refuse (405).
+          if (raw === null) {
+            if (request.method !== 'POST') return;
+            return send(
+              errorAnswer(
+                request.headers.get('accept'),
+                415,
+                'Send the request as application/json (or application/graphql, or a form).',
+                'UNSUPPORTED_MEDIA_TYPE',
+              ),
+            );
+          }
           if ('error' in raw) return send(raw.error);
           const resolution = this.resolve(raw, state, request.headers.get('accept'));
           if ('error' in resolution) return send(resolution.error);

@@ -192,8 +192,8 @@ export function parseParams(
     if (documentNesting(query, limits.documentNesting) > limits.documentNesting) {
       return refuse(`The document nests deeper than ${limits.documentNesting} levels.`, 'DOCUMENT_TOO_DEEP');
     }
-    // `\u0000` in a GraphQL string literal becomes NUL once parsed.
-    if (unfitString(query) || /\\u0000/i.test(query)) return unfit();
+    // `\u0000` and `\u{0}` in a GraphQL string literal become NUL once parsed.
+    if (unfitString(query) || /\\u(?:0000|\{0+\})/i.test(query)) return unfit();
   }
   if (typeof operationName === 'string' && unfitString(operationName)) return unfit();
   for (const name of ['variables', 'extensions'] as const) {

@@ -4,7 +4,8 @@ import { userError } from './errors';
 export type CursorPart = 'date' | 'int';
 
 const MAX_INT = 2_147_483_647;
-const MAX_DATE_MS = 8.64e15;
+/** 9999-12-31T23:59:59.999Z: later moments have no ISO form Postgres reads. */
+const MAX_DATE_MS = 253_402_300_799_999;
 const PATTERNS: Record<CursorPart, RegExp> = { date: /^D:(0|[1-9]\d{0,15})$/, int: /^N:([1-9]\d{0,9})$/ };
 
 const refuse = () =>

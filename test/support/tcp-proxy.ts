@@ -36,6 +36,8 @@ export interface ProxyCounters {
 
 export interface TcpProxy {
   readonly port: number;
+  /** Where it forwards to. */
+  readonly target: { host: string; port: number };
   readonly mode: ProxyMode;
   /** The connection string with its host and port replaced by the proxy's. */
   url(connectionString: string): string;
@@ -145,6 +147,7 @@ export async function startTcpProxy(target: { host: string; port: number }): Pro
   await listen(0);
 
   return {
+    target,
     get port() {
       return port;
     },

@@ -7,7 +7,9 @@ export function normaliseArticlePath(input: string): string | null {
   if (!trimmed || trimmed.length > 512) return null;
   try {
     const url = new URL(trimmed, 'https://site.invalid');
-    return decodeURI(url.pathname);
+    const path = decodeURI(url.pathname);
+    // `%00` decodes to NUL, which no stored path holds and Postgres text cannot carry.
+    return path.includes('\0') ? null : path;
   } catch {
     return null;
   }

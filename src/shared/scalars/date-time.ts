@@ -15,6 +15,10 @@ export function formatBeijingTime(date: Date): string {
   );
 }
 
+// Postgres reads years 1 to 9999 as Drizzle writes them (`toISOString`); outside, "+010000-…".
+const EARLIEST = Date.parse('0001-01-01T00:00:00.000Z');
+const LATEST = Date.parse('9999-12-31T23:59:59.999Z');
+
 const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 
@@ -32,6 +36,9 @@ export function parseDateTimeInput(value: unknown): Date {
     throw userError(
       `"${value.slice(0, 64)}" is not a valid DateTime: use ISO 8601 with an offset ("2024-03-15T19:05:37+08:00") or a date ("2024-03-15").`,
     );
+  }
+  if (parsed.getTime() < EARLIEST || parsed.getTime() > LATEST) {
+    throw userError(`"${value.slice(0, 64)}" is outside the years a DateTime can hold (0001 to 9999 in UTC).`);
   }
   return parsed;
 }
