@@ -1,4 +1,4 @@
-import { neonConfig, Pool, type PoolClient } from '@neondatabase/serverless';
+import { neonConfig, Pool } from '@neondatabase/serverless';
 import { drizzle } from 'drizzle-orm/neon-serverless';
 import type { Relations } from '../modules';
 import type { Database, DatabaseSession, DatabaseSource } from './database';
@@ -53,9 +53,9 @@ export function createNeonSource(options: NeonOptions): DatabaseSource {
 
   const newPool = () => {
     const pool = new Pool({ connectionString: options.connectionString, max: 1, connectionTimeoutMillis: timeoutMs });
-    // As on Node: a connection dying while checked out emits 'error' on its client.
+    // Only 'error': any other listener (even 'connect') turns Neon's reads over HTTP into WebSocket
+    // connections, which a Worker may not share between requests.
     pool.on('error', () => {});
-    pool.on('connect', (client: PoolClient) => client.on('error', () => {}));
     return pool;
   };
   const connectTo = (pool: Pool, meter: StatementMeter | undefined) =>
