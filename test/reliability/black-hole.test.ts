@@ -5,20 +5,15 @@
 // During it, answers come within the time limit (stale copies at once once the breaker is open);
 // after it, uncached reads succeed again within a bound, measured and printed. Real Postgres
 // behind test/support/tcp-proxy.ts.
-import { afterAll, beforeAll, describe, it } from 'vitest';
-import {
-  faultsDatabase,
-  prepareFaultsDatabase,
-  quietDatabaseFailures,
-  recordSocketDeathCrashes,
-  timeToRecover,
-} from '../support/fault-rig';
+import { describe, it } from 'vitest';
+import { faultsDatabase, timeToRecover } from '../support/fault-rig';
 import {
   afterFault,
   CACHED_FEED,
   duringFault,
   expectStale,
   expectUnavailable,
+  faultSuite,
   feed,
   MARGIN_MS,
   POOL_SIZE,
@@ -35,20 +30,7 @@ const url = 'url' in database ? database.url : '';
 const measured: Record<string, Record<string, number>> = {};
 
 describe.skipIf('skip' in database)('a black hole with the pool full (real Postgres, TCP proxy)', () => {
-  let guard: ReturnType<typeof recordSocketDeathCrashes>;
-  let loud: () => void;
-  beforeAll(async () => {
-    if (!('prepared' in database) || !database.prepared) await prepareFaultsDatabase(url);
-    loud = quietDatabaseFailures();
-    guard = recordSocketDeathCrashes();
-  }, 120_000);
-  afterAll(() => {
-    guard?.stop();
-    loud?.();
-    console.info(
-      `[reliability] black hole (ms; time limit ${TIME_LIMIT_MS}, pool ${POOL_SIZE}): ${JSON.stringify(measured)}`,
-    );
-  });
+  faultSuite(database, `black hole (ms; time limit ${TIME_LIMIT_MS}, pool ${POOL_SIZE})`, measured);
 
   describe.concurrent('a partition', () => {
     it('answers every request within the time limit, lets go of every swallowed connection, and recovers', async ({

@@ -1,7 +1,18 @@
 // The checks every fault test makes, before, during and after its fault (network-faults.test.ts,
 // black-hole.test.ts): what a caller sees, and how soon the database path is back.
-import type { ExpectStatic } from 'vitest';
-import { type Answer, type FaultRig, leaks, sleep, startFaultRig, timeToRecover } from '../support/fault-rig';
+import { afterAll, beforeAll, type ExpectStatic, expect } from 'vitest';
+import {
+  type Answer,
+  type FaultRig,
+  type faultsDatabase,
+  leaks,
+  prepareFaultsDatabase,
+  quietDatabaseFailures,
+  recordSocketDeathCrashes,
+  sleep,
+  startFaultRig,
+  timeToRecover,
+} from '../support/fault-rig';
 import { operation } from '../support/operations';
 
 /** The gateway's time limit on every statement in these tests (DB_TIMEOUT_MS). */
@@ -125,3 +136,29 @@ export async function afterFault(expect: ExpectStatic, cached: Cached, what: str
 }
 
 export const round = (ms: number) => Math.round(ms);
+
+/**
+ * A fault suite's hooks: prepares the database once, keeps pg's expected failures quiet, records
+ * any uncaught exception (each would end a Node process: none may happen), and prints what the
+ * suite measured. Returns the crash record, for a test that looks at its own.
+ */
+export function faultSuite(
+  database: Awaited<ReturnType<typeof faultsDatabase>>,
+  label: string,
+  measured: Record<string, Record<string, number>>,
+) {
+  const state: { guard?: ReturnType<typeof recordSocketDeathCrashes>; loud?: () => void } = {};
+  beforeAll(async () => {
+    if ('skip' in database) return;
+    if (!database.prepared) await prepareFaultsDatabase(database.url);
+    state.loud = quietDatabaseFailures();
+    state.guard = recordSocketDeathCrashes();
+  }, 120_000);
+  afterAll(() => {
+    state.guard?.stop();
+    state.loud?.();
+    console.info(`[reliability] ${label}: ${JSON.stringify(measured)}`);
+    expect(state.guard?.crashes.map((error) => error.message) ?? []).toEqual([]);
+  });
+  return { crashes: () => state.guard?.crashes ?? [] };
+}

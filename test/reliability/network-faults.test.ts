@@ -6,19 +6,13 @@
 // time limit, and no body names the database. After each: uncached reads succeed again within a
 // bound, measured and printed (README, "What the gateway promises when things fail").
 // The black hole (a partition, with the pool full) is in black-hole.test.ts.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  faultsDatabase,
-  prepareFaultsDatabase,
-  quietDatabaseFailures,
-  recordSocketDeathCrashes,
-  sleep,
-  startFaultRig,
-} from '../support/fault-rig';
+import { describe, it } from 'vitest';
+import { faultsDatabase, sleep, startFaultRig } from '../support/fault-rig';
 import {
   afterFault,
   duringFault,
   expectUnavailable,
+  faultSuite,
   POOL_SIZE,
   RECOVERY_BOUND_MS,
   rigWithCache,
@@ -35,22 +29,11 @@ const url = 'url' in database ? database.url : '';
 const measured: Record<string, Record<string, number>> = {};
 
 describe.skipIf('skip' in database)('the database path through network faults (real Postgres, TCP proxy)', () => {
-  let guard: ReturnType<typeof recordSocketDeathCrashes>;
-  let loud: () => void;
-  beforeAll(async () => {
-    if (!('prepared' in database) || !database.prepared) await prepareFaultsDatabase(url);
-    loud = quietDatabaseFailures();
-    guard = recordSocketDeathCrashes();
-  }, 120_000);
-  afterAll(() => {
-    guard?.stop();
-    loud?.();
-    console.info(
-      `[reliability] network faults (ms; time limit ${TIME_LIMIT_MS}, recovery bound ${RECOVERY_BOUND_MS}): ${JSON.stringify(measured)}`,
-    );
-    // Each crash would have ended a Node process: none may happen in any of the faults above.
-    expect(guard?.crashes.map((error) => error.message) ?? []).toEqual([]);
-  });
+  const suite = faultSuite(
+    database,
+    `network faults (ms; time limit ${TIME_LIMIT_MS}, recovery bound ${RECOVERY_BOUND_MS})`,
+    measured,
+  );
 
   // Each test has its own proxy, pool, breaker and cache: they wait on the network, not the CPU, so
   // they run side by side.
@@ -186,7 +169,7 @@ describe.skipIf('skip' in database)('the database path through network faults (r
       const rig = await startFaultRig(url, { max: POOL_SIZE, timeoutMs: TIME_LIMIT_MS });
       try {
         expect((await rig.uncached()).status).toBe(200);
-        const before = guard.crashes.length;
+        const before = suite.crashes().length;
         rig.proxy.slow(150);
         const inFlight = rig.uncached();
         await sleep(80);
@@ -194,7 +177,12 @@ describe.skipIf('skip' in database)('the database path through network faults (r
         expect((await inFlight).status).toBe(503);
         await sleep(200);
         // Was: `read ECONNRESET`, emitted on a checked-out pg Client that had no 'error' listener.
-        expect(guard.crashes.slice(before).map((error) => error.message)).toEqual([]);
+        expect(
+          suite
+            .crashes()
+            .slice(before)
+            .map((error) => error.message),
+        ).toEqual([]);
       } finally {
         await rig.close();
       }
