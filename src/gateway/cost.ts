@@ -31,14 +31,15 @@ function pageSizeProblem(name: string, value: number): GraphQLError {
 
 /** A connection's page size (`first`/`last`), or null when the field is not paged. */
 function pageSize(args: Record<string, unknown>): number | null {
+  let size: number | null = null;
+  // Both checked: a bad `last` beside a good `first` is as bad, even where no resolver runs.
   for (const name of ['first', 'last'] as const) {
     const value = args[name];
-    if (typeof value === 'number') {
-      if (value < 1 || value > MAX_PAGE_SIZE) throw pageSizeProblem(name, value);
-      return value;
-    }
+    if (typeof value !== 'number') continue;
+    if (value < 1 || value > MAX_PAGE_SIZE) throw pageSizeProblem(name, value);
+    size = Math.max(size ?? 0, value);
   }
-  return null;
+  return size;
 }
 
 /**
