@@ -45,8 +45,14 @@ export async function rigWithCache(expect: ExpectStatic, url: string): Promise<C
   expect(expired.body.data?.articles.edges).toHaveLength(2);
   const fresh = await rig.get(chrome.document);
   expect(fresh.xCache).toBe('MISS');
-  // As many connections as the pool holds, as after any busy minute.
-  const warm = await Promise.all(Array.from({ length: POOL_SIZE }, () => rig.uncached()));
+  // As many connections as the pool holds, as after any busy minute. Opening four at once can take
+  // past the 500 ms limit on a loaded machine (then the breaker pauses): try again, a few times.
+  let warm: Answer[] = [];
+  for (let attempt = 0; attempt < 5; attempt++) {
+    warm = await Promise.all(Array.from({ length: POOL_SIZE }, () => rig.uncached()));
+    if (warm.every((answer) => answer.status === 200)) break;
+    await sleep(500);
+  }
   expect(warm.map((answer) => answer.status)).toEqual(warm.map(() => 200));
   rig.advanceClock(10 * 60_000);
   return { rig, expired, fresh };
