@@ -58,8 +58,8 @@ export function createNeonSource(options: NeonOptions): DatabaseSource {
     pool.on('error', () => {});
     return pool;
   };
-  const connectTo = (pool: Pool, meter: StatementMeter | undefined) =>
-    drizzle({ client: meteredClient(pool, meter, policy), relations: options.relations }) as unknown as Database;
+  const connectTo = (pool: Pool, meter: StatementMeter | undefined, statements: StatementPolicy = policy) =>
+    drizzle({ client: meteredClient(pool, meter, statements), relations: options.relations }) as unknown as Database;
 
   // Reads over HTTP hold no socket: one pool object serves every request of the isolate.
   const shared = options.reads === 'websocket' ? undefined : newPool();
@@ -67,15 +67,19 @@ export function createNeonSource(options: NeonOptions): DatabaseSource {
   function session(meter: StatementMeter): DatabaseSession {
     let own: Pool | undefined;
     let writer: Database | undefined;
+    let ended = false;
+    // The request's own pool closes with it: later statements are refused, not blamed on the database.
+    const ownStatements: StatementPolicy = { ...policy, ended: () => ended };
     const perRequest = () => {
       own ??= newPool();
-      writer ??= connectTo(own, meter);
+      writer ??= connectTo(own, meter, ownStatements);
       return writer;
     };
     return {
       db: shared ? connectTo(shared, meter) : perRequest(),
       writer: perRequest,
       end: async () => {
+        ended = true;
         await own?.end();
       },
     };

@@ -9,7 +9,16 @@ export const DEFAULT_DB_TIMEOUT_MS = 3_000;
 export interface StatementPolicy {
   timeoutMs: number;
   health: DatabaseHealth;
+  /**
+   * The request these statements belong to has ended and closed its connections: a resolver left
+   * running after its answer was sent (a sibling field failed first) must not reach the database,
+   * nor tell the breaker the database failed when it is the closed pool that refused.
+   */
+  ended?: () => boolean;
 }
+
+/** A statement sent after its request's answer: refused without touching the database or the breaker. */
+export class RequestEndedError extends Error {}
 
 /**
  * Runs one statement for a request: counted and timed on its meter, given up after the time limit
@@ -25,6 +34,7 @@ export async function runStatement<T>(
   onTimeout?: () => void,
 ): Promise<T> {
   const { timeoutMs, health } = policy;
+  if (policy.ended?.()) throw new RequestEndedError('the request has ended; its connections are closed');
   const admission = health.admit();
   if (!admission) throw new DatabaseUnavailableError('the database failed a moment ago; not retried yet');
   meter?.start(text);
