@@ -147,12 +147,15 @@ describe('spam defences', () => {
     expect(codeOf(flooded)).toMatchObject({ code: 'COMMENT_REJECTED', reason: 'FLOOD' });
     expect(await storedComments(database().admin, own.id)).toHaveLength(FLOOD_PER_ARTICLE);
     // Other articles are unaffected.
-    expect((await post(article.globalId, { formToken: await formToken(article.globalId) })).body.errors).toBeUndefined();
+    expect(
+      (await post(article.globalId, { formToken: await formToken(article.globalId) })).body.errors,
+    ).toBeUndefined();
   });
 });
 
 describe('sensitive words', () => {
-  const SET = 'mutation ($word: String!, $action: CommentWordAction!) { setCommentWord(word: $word, action: $action) { word action } }';
+  const SET =
+    'mutation ($word: String!, $action: CommentWordAction!) { setCommentWord(word: $word, action: $action) { word action } }';
   const REMOVE = 'mutation ($word: String!) { removeCommentWord(word: $word) }';
 
   it('refuses a post containing a REJECT word, however it is spaced or cased', async () => {
@@ -187,7 +190,9 @@ describe('sensitive words', () => {
     expect(codeOf(anonymous)?.code).toBe('UNAUTHENTICATED');
     const list = await graphql('{ commentWords { word } }');
     expect(codeOf(list)?.code).toBe('UNAUTHENTICATED');
-    const listed = await editor<{ commentWords: { word: string; action: string }[] }>('{ commentWords { word action } }');
+    const listed = await editor<{ commentWords: { word: string; action: string }[] }>(
+      '{ commentWords { word action } }',
+    );
     expect(listed.body.data?.commentWords).toEqual(expect.arrayContaining([{ word: '代开发票', action: 'REJECT' }]));
     const empty = await editor(SET, { word: ' ，。 ', action: 'HOLD' });
     expect(codeOf(empty)?.code).toBe('BAD_USER_INPUT');
@@ -201,7 +206,13 @@ describe('a deployment without COMMENT_SECRET', () => {
       id: article.globalId,
     });
     expect(codeOf(form)?.code).toBe('COMMENTS_CLOSED');
-    const input = { articleId: article.globalId, nickname: '网友', text: '你好', idempotencyKey: randomUUID(), formToken: 'x' };
+    const input = {
+      articleId: article.globalId,
+      nickname: '网友',
+      text: '你好',
+      idempotencyKey: randomUUID(),
+      formToken: 'x',
+    };
     const posted = await closed.graphql(POST, { input });
     expect(codeOf(posted)?.code).toBe('COMMENTS_CLOSED');
   });
