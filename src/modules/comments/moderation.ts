@@ -53,7 +53,17 @@ export function registerModeration(builder: Builder, { Comment }: CommentTypes) 
           );
         },
       },
-      { name: 'PendingCommentConnection', description: 'A page of comments waiting for review, oldest first.' },
+      {
+        name: 'PendingCommentConnection',
+        description: 'A page of comments waiting for review, oldest first.',
+        // Pothos adds `totalCount` without a description; the same field, described.
+        fields: (c) => ({
+          totalCount: c.int({
+            description: 'How many comments wait for review in all.',
+            resolve: (connection) => (connection as { totalCount?: () => Promise<number> }).totalCount?.() ?? 0,
+          }),
+        }),
+      },
       { name: 'PendingCommentEdge', description: 'A comment waiting for review, with its cursor.' },
     ),
   );
