@@ -140,6 +140,28 @@ describe('moderation', () => {
     expect(again.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 
+  it('never shows a rejected comment through a reply that stays approved', async () => {
+    const top = (await post(article.globalId, { text: `母帖 ${randomUUID()}` })).body.data?.postComment;
+    await editor(DECIDE('approveComment'), { id: top.id });
+    const reply = (await post(article.globalId, { text: `子帖 ${randomUUID()}`, replyTo: top.id })).body.data
+      ?.postComment;
+    await editor(DECIDE('approveComment'), { id: reply.id });
+    const NODE = 'query ($id: ID!) { node(id: $id) { ... on Comment { text replyTo { text } } } }';
+    expect((await graphql(NODE, { id: reply.id })).body.data?.node).toEqual({
+      text: reply.text,
+      replyTo: { text: top.text },
+    });
+    await editor(DECIDE('rejectComment'), { id: top.id });
+    const after = await graphql(NODE, { id: reply.id });
+    expect(after.body.data?.node).toEqual({ text: reply.text, replyTo: null });
+    expect(after.text).not.toContain(top.text);
+    // The article behind a comment is for editors: it may have been retracted since.
+    const behind = await graphql('query ($id: ID!) { node(id: $id) { ... on Comment { article { title } } } }', {
+      id: reply.id,
+    });
+    expect(behind.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
   it('lets only editors moderate', async () => {
     const posted = (await post(article.globalId)).body.data?.postComment;
     for (const name of ['approveComment', 'rejectComment', 'deleteComment']) {

@@ -87,10 +87,17 @@ export function registerCommentTypes(builder: Builder) {
         authScopes: { editor: true },
         description: 'Why it was held beyond the usual review, e.g. the sensitive word it contains (editors only).',
       }),
-      article: t.relation('article', { description: 'The article it comments on.' }),
+      // Editors only: `node(id:)` can reach an approved comment of an article retracted since.
+      article: t.relation('article', {
+        authScopes: { editor: true },
+        description: 'The article it comments on (editors only).',
+      }),
       replyTo: t.relation('parent', {
         nullable: true,
-        description: 'The top-level comment this one replies to; null for a top-level comment.',
+        description:
+          'The top-level comment this one replies to; null for a top-level comment (or one no longer public).',
+        // A parent rejected after the reply was approved must not show through it.
+        query: { where: APPROVED },
       }),
     }),
   });
