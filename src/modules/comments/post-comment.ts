@@ -43,7 +43,16 @@ function secretOf(ctx: Context): string {
   return secret;
 }
 
+/**
+ * Markup may make a text's raw form longer than what is stored, within reason: past this many
+ * times the limit it is refused before cleaning, which then never scans megabytes of tags.
+ */
+const RAW_LENGTH_FACTOR = 20;
+
 function checkedText(input: string, name: string, max: number, clean: (text: string) => string): string {
+  if (input.length > max * RAW_LENGTH_FACTOR) {
+    throw userError(`\`${name}\` is far longer than ${max} characters.`, 'BAD_USER_INPUT', { argument: name });
+  }
   const text = clean(input);
   const length = lengthOf(text);
   if (length < 1 || length > max) {
