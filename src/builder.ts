@@ -128,6 +128,9 @@ export function createBuilder(relations: Relations): Builder {
   });
   // The root types belong to no domain; every module adds fields to them.
   builder.queryType({ description: 'Public reads of the news portal. Everything here is safe to cache.' });
-  builder.mutationType({ description: 'Editor operations. They need the editor token and purge the edge cache.' });
+  builder.mutationType({
+    description:
+      'Writes: editor operations (they need the editor token and purge the edge cache), and readers’ `postComment`.',
+  });
   return builder;
 }

@@ -28,4 +28,6 @@ export interface Context {
   purge(tags: readonly string[]): Promise<number>;
   /** The request's clock: every "now" a request computes (lifetimes, live state) is this instant. */
   now: Date;
+  /** The deployment's secrets by name (COMMENT_SECRET, …); a module reads the ones it needs. */
+  secrets: Readonly<Record<string, string | undefined>>;
 }

@@ -4,6 +4,7 @@ import { openNodeSource } from './db/node-source';
 import { createGateway, nodePeerAddress } from './gateway/gateway';
 import { createNodeServer } from './gateway/node-server';
 import { relations } from './modules';
+import { DEV_COMMENT_SECRET } from './modules/comments/form-token';
 import { createKey } from './modules/partners/admin';
 import { seed } from './seed/run';
 
@@ -29,6 +30,10 @@ const gateway = createGateway({
   // Development is open to introspection; a production Node server is as closed as the Worker.
   introspection: process.env.NODE_ENV === 'production' ? 'keys' : 'open',
   clientAddress: (_request, serverContext) => nodePeerAddress(serverContext),
+  // The embedded database is a development one: comments work there without configuration.
+  secrets: {
+    COMMENT_SECRET: process.env.COMMENT_SECRET ?? (source.kind === 'pglite' ? DEV_COMMENT_SECRET : undefined),
+  },
 });
 const server = createNodeServer(gateway);
 server.listen(port, () => {

@@ -34,6 +34,8 @@ export interface Env {
   INTROSPECTION?: string;
   /** Cost points an anonymous client may spend per minute (default in src/gateway/limits.ts). */
   ANONYMOUS_COST_PER_MINUTE?: string;
+  /** Signs comment forms and hashes posters' addresses; a secret. Unset: posting comments is refused. */
+  COMMENT_SECRET?: string;
   /** Per-caller cost budgets (a Durable Object per key or address). */
   COST_BUDGET: DurableObjectNamespace<CallerBudget>;
 }
@@ -65,6 +67,7 @@ function gatewayFor(env: Env): Gateway {
     limits: env.ANONYMOUS_COST_PER_MINUTE ? { anonymousCostPerMinute: Number(env.ANONYMOUS_COST_PER_MINUTE) } : {},
     // Set by Cloudflare's edge for every request; a client cannot forge it.
     clientAddress: (request) => request.headers.get('cf-connecting-ip'),
+    secrets: { COMMENT_SECRET: env.COMMENT_SECRET },
   });
   return gateway;
 }

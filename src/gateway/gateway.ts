@@ -46,6 +46,8 @@ export interface GatewayOptions {
   clientAddress?(request: Request, serverContext: unknown): string | null;
   /** The clock, in ms since the epoch (tests move it). */
   now?: () => number;
+  /** Secrets the modules read from their context (COMMENT_SECRET signs comment forms). */
+  secrets?: Readonly<Record<string, string | undefined>>;
 }
 
 /** What the platform offers a request: the Worker's `ctx.waitUntil`; Node's adapter has its own. */
@@ -118,6 +120,7 @@ export function createGateway(options: GatewayOptions): Gateway {
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
   const trustedOnly = !!options.trustedDocumentsOnly;
   const now = options.now ?? (() => Date.now());
+  const secrets = options.secrets ?? {};
   const documents = new Documents(limits);
   const persisted = new PersistedQueries();
   const states = new WeakMap<Request, RequestState>();
@@ -315,6 +318,7 @@ export function createGateway(options: GatewayOptions): Gateway {
         client: { address: state.address, partnerId: state.partner?.id ?? null },
         purge: (tags) => options.store.purge(tags),
         now: new Date(state.now),
+        secrets,
       };
     },
   });

@@ -11,6 +11,16 @@ export interface NamedOperation {
 
 export const operations: NamedOperation[] = [
   {
+    "name": "ArticleComments",
+    "document": "# SQL statements: 1\n# 网友评论 under an article: approved comments, newest first, each with its approved replies (one\n# level deep), and the counts for \"共N条评论\". Pass `pageInfo.endCursor` as `$after` for more.\n# Only approved comments are ever here; approving one purges this (tag `comments:article:<id>`).\nquery ArticleComments($path: String!, $first: Int = 20, $after: String) {\n  article: articleByPath(path: $path) {\n    id\n    title\n    commentCount\n    comments(first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          nickname\n          text\n          postedAt\n          replyCount\n          replies {\n            id\n            nickname\n            text\n            postedAt\n          }\n        }\n      }\n    }\n  }\n}\n",
+    "variables": {
+      "path": "/yaowen/shandong/20240315/sdwchy.html",
+      "first": 20
+    },
+    "sha256": "c2749c8dc152a26e1edab2bf79712fe0a12000f79399adb0028c6f5cda5ee53d",
+    "normalizedSha256": "514e8657bfbd1376c11e3491a5bb898544b252888ea829a1056fe0763283fef1"
+  },
+  {
     "name": "ArticlePage",
     "document": "# SQL statements: 1\n# Everything an article page shows, in one request and one SQL statement:\n# breadcrumb, kicker, title and subtitles, source, time, body, credits, editor, tags and 相关推荐.\nquery ArticlePage($path: String!) {\n  article: articleByPath(path: $path) {\n    id\n    url\n    kind\n    breadcrumb {\n      name\n      path\n    }\n    channel {\n      id\n      name\n      path\n    }\n    kicker\n    title\n    subtitles\n    source\n    publishedAt\n    updatedAt\n    summary\n    cover {\n      url\n      width\n      height\n      alt\n      caption\n    }\n    body {\n      __typename\n      ... on ParagraphBlock {\n        text\n      }\n      ... on HeadingBlock {\n        level\n        text\n      }\n      ... on ImageBlock {\n        image {\n          url\n          width\n          height\n          alt\n          caption\n          credit\n        }\n      }\n      ... on EmbedBlock {\n        media\n        url\n        title\n        durationSeconds\n      }\n    }\n    bylines {\n      role\n      roleLabel\n      name\n      organisation\n    }\n    editor\n    tags {\n      id\n      name\n    }\n    related {\n      reason\n      article {\n        id\n        path\n        title\n        publishedAt\n        cover {\n          url\n          width\n          height\n          alt\n        }\n      }\n    }\n  }\n}\n",
     "variables": {
@@ -37,6 +47,15 @@ export const operations: NamedOperation[] = [
     },
     "sha256": "69d8d9645dfdd881c603ed4a8daa83e333ddba1628d6e9de76679615b2d2b2da",
     "normalizedSha256": "6ec7b13e34a8802f599696d95e92d10086af779303c0bd91d8a54b7f75d26940"
+  },
+  {
+    "name": "CommentForm",
+    "document": "# SQL statements: 0\n# Opens the comment form of an article: a signed token (HMAC) saying when it was loaded. Post with\n# it (PostComment) no sooner than `postableAt` and before `expiresAt`. Never cached, no SQL.\nquery CommentForm($articleId: ID!) {\n  commentForm(articleId: $articleId) {\n    token\n    postableAt\n    expiresAt\n    maxLength\n    maxNicknameLength\n  }\n}\n",
+    "variables": {
+      "articleId": "QXJ0aWNsZTox"
+    },
+    "sha256": "02f884d566a5807a67fae3092895573c7f7cdb36e4c4a1da9d41d1821ccbbdc2",
+    "normalizedSha256": "157ccdc6b6fe726f6f5cb631831c3c925d5ae1e9ab3ab264ad4155c06a920192"
   },
   {
     "name": "EpaperCalendar",
@@ -68,6 +87,22 @@ export const operations: NamedOperation[] = [
     },
     "sha256": "ecbbf4b8bd41328c241a35b5459b9388728cd35bfc766fd3b2c8653c995640da",
     "normalizedSha256": "b6c1d10e5788b18fdf156c5a6621a15eef509b38889f7425ce905299b8e6565e"
+  },
+  {
+    "name": "PostComment",
+    "document": "# SQL statements: 3\n# Posts a reader's comment for review (先审后发): stored as PENDING, public once an editor approves it.\n# Statements: the sensitive-word check, the insert (with the flood limits and the idempotency key\n# in the same statement), and a read-back only when a concurrent retry with the same key won.\n# `formToken` comes from CommentForm; `website` is the honeypot and must stay empty; make\n# `idempotencyKey` once per comment (a UUID) and send it again with every retry. A refusal is\n# COMMENT_REJECTED with `extensions.reason` (HONEYPOT, TOO_FAST, BAD_FORM_TOKEN, FORM_EXPIRED,\n# FLOOD, SENSITIVE_WORD) or BAD_USER_INPUT (text 1 to 500 characters, nickname 1 to 20).\nmutation PostComment($input: PostCommentInput!) {\n  postComment(input: $input) {\n    id\n    status\n    nickname\n    text\n    postedAt\n    replyTo\n  }\n}\n",
+    "variables": {
+      "input": {
+        "articleId": "QXJ0aWNsZTox",
+        "nickname": "东昌府网友",
+        "text": "绿色低碳是大方向，期待先行区建设早见成效。",
+        "idempotencyKey": "3f0c9a52-6a1e-4c8e-9a53-2b7d1c4e8f10",
+        "formToken": "the `token` of CommentForm, at least 5 seconds old",
+        "website": ""
+      }
+    },
+    "sha256": "62b3b5a84cb72159b47bd4cd188d18ff849789bdc8559fcfd0e2210a71de0e0a",
+    "normalizedSha256": "995fa9804099add9b2984f8532ba5d8688e99f0e8cbe5dc035ba394bd9051e29"
   },
   {
     "name": "SiteChrome",

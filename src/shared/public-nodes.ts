@@ -1,9 +1,13 @@
+/** The statuses that make a row public: a published article, an approved comment. */
+const PUBLIC_STATUSES: ReadonlySet<unknown> = new Set(['published', 'approved']);
+
 /**
  * `node(id:)` loads rows straight by key, bypassing the filters of the root fields. Anything with a
- * publication status is only public once published; everything else (channels, tags) always is.
+ * status is only public once published (approved, for a comment); everything else (channels, tags)
+ * always is.
  */
 export function publicNode<T>(node: T): T | null {
-  if (node && typeof node === 'object' && 'status' in node && node.status !== 'published') return null;
+  if (node && typeof node === 'object' && 'status' in node && !PUBLIC_STATUSES.has(node.status)) return null;
   return node;
 }
 

@@ -42,6 +42,7 @@ beforeAll(async () => {
         client: { address: null, partnerId: null },
         purge: async () => 0,
         now: new Date(),
+        secrets: {},
       };
     },
   });

@@ -9,6 +9,7 @@ import { createNodePostgresSource } from '../../src/db/node-postgres';
 import { createGateway } from '../../src/gateway/gateway';
 import { operations } from '../../src/generated/operations';
 import { relations } from '../../src/modules';
+import { readOperations } from '../support/operations';
 import { prepareDatabase, workerClient } from './client';
 import { sleep, startWorkerUnderTest, type WorkerUnderTest } from './harness';
 
@@ -37,7 +38,7 @@ describe.skipIf(!databaseUrl)('Worker reading over Neon HTTP (stand-in), writing
     await worker?.stop();
   });
 
-  it.each(operations.map((op) => [op.name, op] as const))(
+  it.each(readOperations.map((op) => [op.name, op] as const))(
     'reads %s in one statement, one HTTP request and no WebSocket, with the answer the Node gateway gives',
     async (name, op) => {
       worker.relay.resetStats();

@@ -14,6 +14,7 @@ import { BREAKER_LONGEST_PAUSE_MS } from '../../src/db/health';
 import { DEFAULT_DB_TIMEOUT_MS } from '../../src/db/statement';
 import { operations } from '../../src/generated/operations';
 import { FEED_MAX_AGE, FRESH_ARTICLE_MAX_AGE } from '../../src/modules/articles/cache';
+import { readOperations } from '../support/operations';
 import { operation, prepareDatabase, type Sent, workerClient } from './client';
 import { sleep, startWorkerUnderTest, type WorkerUnderTest } from './harness';
 
@@ -126,7 +127,7 @@ describe.skipIf(!databaseUrl)(
         );
       });
 
-      it.each(operations.map((op) => [op.name, op] as const))(
+      it.each(readOperations.map((op) => [op.name, op] as const))(
         'runs %s with its example variables in one SQL statement',
         async (name, op) => {
           const cold = await post(op.document, op.variables, name);
