@@ -82,7 +82,11 @@ if (main) {
   const url = new URL(`file://${join(root, main.file)}`).href;
   const start = `const t = performance.now(); await import(${JSON.stringify(url)}); console.log(performance.now() - t);`;
   for (let i = 0; i < runs + 1; i += 1) {
-    const out = execFileSync(process.execPath, ['--input-type=module', '-e', start], { cwd: root, encoding: 'utf8' });
+    const out = execFileSync(
+      process.execPath,
+      ['--import', './scripts/support/cloudflare-modules.mjs', '--input-type=module', '-e', start],
+      { cwd: root, encoding: 'utf8' },
+    );
     if (i > 0) startRuns.push(Number(out.trim().split('\n').pop()));
   }
   console.log(

@@ -17,7 +17,7 @@ async function seederOf(name: string): Promise<Seeder | null> {
   } catch (error) {
     if (
       (error as { code?: string }).code === 'ERR_MODULE_NOT_FOUND' ||
-      /Cannot find module|Failed to load|Unknown variable dynamic import/.test(String(error))
+      /Cannot find module|Failed to load|Unknown variable dynamic import|Module not found in bundle/.test(String(error))
     )
       return null;
     throw error;
