@@ -466,6 +466,8 @@ interface Built {
   values: Value[];
   /** Argument uses of ids, to check what node, nodes and article answered. */
   idChecks: { alias: string; field: string; value: Value }[];
+  /** It selects a field only the editor may read. */
+  editorOnly?: boolean;
 }
 
 type ArgumentText = (field: string, arg: GraphQLArgument) => string;
@@ -476,12 +478,22 @@ type ArgumentText = (field: string, arg: GraphQLArgument) => string;
  * by type, as two types may name one field differently), at most `budget.fields` fields in all:
  * cases stay cheap enough for thousands of them.
  */
+/** What a generated selection may still spend, and whether it asked for an editor-only field. */
+interface Budget {
+  fields: number;
+  editorOnly?: boolean;
+}
+
+/** A field only the editor may read (scope-auth's `authScopes`): anonymous callers get UNAUTHENTICATED. */
+const editorOnly = (field: { extensions?: unknown }) =>
+  !!(field.extensions as { pothosOptions?: { authScopes?: unknown } } | undefined)?.pothosOptions?.authScopes;
+
 function selection(
   random: Random,
   type: GraphQLOutputType,
   depth: number,
   args: ArgumentText,
-  budget: { fields: number },
+  budget: Budget,
 ): string {
   const named = getNamedType(type);
   if (isLeafType(named)) return '';
@@ -504,7 +516,7 @@ function fieldsOf(
   parent: GraphQLObjectType | GraphQLInterfaceType,
   depth: number,
   args: ArgumentText,
-  budget: { fields: number },
+  budget: Budget,
   alias = '',
 ): string {
   const wrapper = /(Connection|Edge)$/.test(parent.name);
@@ -516,6 +528,7 @@ function fieldsOf(
     const leaf = isLeafType(getNamedType(field.type));
     if (!leaf && depth <= 0 && !wrapper) continue;
     budget.fields -= 1;
+    if (editorOnly(field)) budget.editorOnly = true;
     const argText = field.args
       .filter((arg) => isNonNullType(arg.type) || random.chance(0.5))
       .map((arg) => args(field.name, arg))
@@ -580,10 +593,11 @@ function buildOperation(random: Random, seed: SeedData): Built & { variables: Re
 
   const roots = Object.values(schema.getQueryType()?.getFields() ?? {});
   const count = random.chance(0.1) ? 3 : random.int(1, 2);
-  const budget = { fields: 6 };
+  const budget: Budget = { fields: 6 };
   const parts: string[] = [];
   for (let i = 0; i < count; i++) {
     const field = random.pick(roots);
+    if (editorOnly(field)) budget.editorOnly = true;
     current = { alias: `f${i}`, field: field.name };
     const argTexts: string[] = [];
     const before = values.length;
@@ -621,6 +635,7 @@ function buildOperation(random: Random, seed: SeedData): Built & { variables: Re
     variables: useVariables ? variables : null,
     values,
     idChecks,
+    editorOnly: !!budget.editorOnly,
   };
 }
 
@@ -732,6 +747,8 @@ export function buildCase(number: number, random: Random, seed: SeedData): Case 
   const accept = random.pick(['application/graphql-response+json', 'application/json', '*/*']);
   const headers: Record<string, string> = { accept, ...(editor && { authorization: `Bearer ${EDITOR_TOKEN}` }) };
   const verdicts = built.values.map((v) => v.verdict);
+  // An editor-only field asked anonymously is refused (UNAUTHENTICATED, a code): not a valid case then.
+  if (built.editorOnly && !editor) verdicts.push('odd');
   const base = {
     number,
     verdict: (verdicts.includes('bad') ? 'bad' : verdicts.includes('odd') ? 'odd' : 'valid') as Verdict,
