@@ -488,13 +488,7 @@ interface Budget {
 const editorOnly = (field: { extensions?: unknown }) =>
   !!(field.extensions as { pothosOptions?: { authScopes?: unknown } } | undefined)?.pothosOptions?.authScopes;
 
-function selection(
-  random: Random,
-  type: GraphQLOutputType,
-  depth: number,
-  args: ArgumentText,
-  budget: Budget,
-): string {
+function selection(random: Random, type: GraphQLOutputType, depth: number, args: ArgumentText, budget: Budget): string {
   const named = getNamedType(type);
   if (isLeafType(named)) return '';
   if (isUnionType(named) || isInterfaceType(named)) {
