@@ -2,8 +2,7 @@
 // only workerd provides, resolves to a stand-in holding the one class the Worker extends.
 import { register } from 'node:module';
 
-const standIn =
-  'export class DurableObject { constructor(ctx, env) { this.ctx = ctx; this.env = env; } }';
+const standIn = 'export class DurableObject { constructor(ctx, env) { this.ctx = ctx; this.env = env; } }';
 
 register(
   `data:text/javascript,${encodeURIComponent(`

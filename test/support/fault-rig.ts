@@ -120,11 +120,11 @@ export interface FaultRig {
  * database's host and port, its name, driver and socket messages, SQL, stack frames, paths.
  */
 export function leaks(text: string, proxy: TcpProxy): RegExp[] {
-  const escape = (literal: string) => literal.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const escaped = (literal: string) => literal.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const patterns = [
     /127\.0\.0\.1|localhost|::1/,
     new RegExp(`\\b(${proxy.port}|${proxy.target.port})\\b`),
-    new RegExp(escape(proxy.target.host), 'i'),
+    new RegExp(escaped(proxy.target.host), 'i'),
     /postgres|gw_rel/i,
     /ECONN|EPIPE|ETIMEDOUT|socket|terminated|timeout exceeded|Connection/i,
     /\bselect\b|\bfrom "|relation "/i,
