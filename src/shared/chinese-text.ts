@@ -40,6 +40,11 @@ export function normaliseText(text: string): string {
     .join('');
 }
 
+/** A title or query compared whole: normalised, without spaces. */
+export function titleKey(text: string): string {
+  return normaliseText(text).replace(/\s+/g, '');
+}
+
 /** A run of Han characters, or a Latin/digit word, with its place in the original text. */
 export interface Segment {
   kind: 'han' | 'word';
@@ -139,6 +144,8 @@ export interface SearchQuery {
   tsquery: string;
   /** The normalised segments, for highlighting. */
   terms: string[];
+  /** The whole query as titleKey gives it: a title equal to it, or containing it, ranks first. */
+  key: string;
 }
 
 /**
@@ -154,9 +161,12 @@ export function parseSearchQuery(raw: string): SearchQuery | { problem: string }
   }
   const groups: string[][] = [];
   const terms: string[] = [];
-  for (const segment of segments(text)) {
+  const all = segments(text);
+  for (const [index, segment] of all.entries()) {
     const parts: string[] = [];
-    if (segment.kind === 'word') parts.push(quoteLexeme(segment.text));
+    // A word last in its part may be cut short (造林绿化701 of 7010亩): a prefix.
+    const endsPart = index === all.length - 1 || all[index + 1]?.separated;
+    if (segment.kind === 'word') parts.push(`${quoteLexeme(segment.text)}${endsPart ? ':*' : ''}`);
     else {
       const chars = Array.from(segment.text);
       if (chars.length === 1) parts.push(`${quoteLexeme(segment.text)}:*`);
@@ -168,7 +178,7 @@ export function parseSearchQuery(raw: string): SearchQuery | { problem: string }
   }
   if (!groups.length) return { problem: '`query` has no letters, digits or Chinese characters to search for.' };
   const tsquery = groups.map((group) => (group.length > 1 ? `(${group.join(' <-> ')})` : group[0])).join(' & ');
-  return { tsquery, terms: [...new Set(terms)] };
+  return { tsquery, terms: [...new Set(terms)], key: titleKey(text) };
 }
 
 /** A stretch of text and the ranges in it that match the query (UTF-16 offsets, as JavaScript indexes strings). */

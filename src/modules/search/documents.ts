@@ -1,6 +1,6 @@
 import { inArray, notInArray, sql } from 'drizzle-orm';
 import type { Database } from '../../db/database';
-import { documentVector } from '../../shared/chinese-text';
+import { documentVector, titleKey } from '../../shared/chinese-text';
 import { excluded } from '../../shared/seed';
 import type { BodyBlock } from '../articles';
 import { articlesTable as articles } from '../articles';
@@ -34,6 +34,7 @@ export function searchRowOf(article: IndexSource): typeof articleSearch.$inferIn
     channelId: article.channelId,
     publishedAt: article.publishedAt,
     title: article.title,
+    titleKey: titleKey(article.title),
     bodyText,
     document: documentVector(article.title, bodyText),
   };
@@ -47,7 +48,7 @@ export async function writeSearchRows(db: Database, rows: (typeof articleSearch.
     .values(rows)
     .onConflictDoUpdate({
       target: articleSearch.articleId,
-      set: excluded(articleSearch, ['channelId', 'publishedAt', 'title', 'bodyText', 'document']),
+      set: excluded(articleSearch, ['channelId', 'publishedAt', 'title', 'titleKey', 'bodyText', 'document']),
     });
 }
 

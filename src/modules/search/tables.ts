@@ -18,6 +18,8 @@ export const articleSearch = pgTable(
     channelId: integer('channel_id').notNull(),
     publishedAt: timestamp('published_at', { withTimezone: true, precision: 0 }).notNull(),
     title: text('title').notNull(),
+    /** The title normalised as queries are (titleKey): an exact title search puts it first. */
+    titleKey: text('title_key').notNull(),
     bodyText: text('body_text').notNull(),
     document: tsvector('document').notNull(),
   },

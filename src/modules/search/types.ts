@@ -61,7 +61,8 @@ export function registerSearch(builder: Builder): void {
     fields: (t) => ({
       article: t.relation('article', { description: 'The article found.' }),
       score: t.float({
-        description: 'Relevance: higher is better; title matches weigh ten times body matches.',
+        description:
+          'Relevance: higher is better. Text rank (title matches weigh ten times body matches), plus 1 when the title is the query and ½ when it contains it.',
         resolve: (hit) => ((hit as unknown as HitRow).rank - 1) / 1e6,
       }),
       title: t.field({
@@ -126,8 +127,10 @@ export function registerSearch(builder: Builder): void {
           const rows = await ctx.db.query.articleSearch.findMany(
             query({
               extras: {
+                // ts_rank, plus 1 for a title equal to the query and ½ for a title containing it.
                 rank: (table) =>
-                  sql<number>`(1 + round(ts_rank(${RANK_WEIGHTS}::float4[], ${table.document}, ${tsquery}) * 1000000))::int`,
+                  sql<number>`(1 + round((ts_rank(${RANK_WEIGHTS}::float4[], ${table.document}, ${tsquery})
+                    + case when ${table.titleKey} = ${parsed.key} then 1 when strpos(${table.titleKey}, ${parsed.key}) > 0 then 0.5 else 0 end) * 1000000))::int`,
               },
               where: {
                 // The channel subtree's ids come from a subquery, so the hits need no join to filter.
