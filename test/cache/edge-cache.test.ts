@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { FEED_MAX_AGE } from '../../src/modules/articles/cache';
 import { articles } from '../../src/modules/articles/tables';
