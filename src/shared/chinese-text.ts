@@ -12,6 +12,14 @@ import { TRADITIONAL_TO_SIMPLIFIED } from './traditional';
 const HAN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 const WORD = /[\p{L}\p{N}]/u;
 
+/** Han, word character or separator; the common ranges decided without a regular expression. */
+function classify(char: string): Segment['kind'] | null {
+  const code = char.charCodeAt(0);
+  if (code >= 0x4e00 && code <= 0x9fff) return 'han';
+  if (code < 0x80) return (code >= 0x30 && code <= 0x39) || (code >= 0x61 && code <= 0x7a) ? 'word' : null;
+  return HAN.test(char) ? 'han' : WORD.test(char) ? 'word' : null;
+}
+
 /** One normalised character and where it came from in the original string (UTF-16 offsets). */
 interface NormalChar {
   char: string;
@@ -24,6 +32,14 @@ function normaliseChars(text: string): NormalChar[] {
   const out: NormalChar[] = [];
   let offset = 0;
   for (const original of text) {
+    const code = original.charCodeAt(0);
+    // Fast path: ASCII and the CJK Unified Ideographs block are their own NFKC form.
+    if (code < 0x80 || (code >= 0x4e00 && code <= 0x9fff)) {
+      const char = code >= 0x41 && code <= 0x5a ? String.fromCharCode(code + 32) : original;
+      out.push({ char: TRADITIONAL_TO_SIMPLIFIED.get(char) ?? char, from: offset, to: offset + 1 });
+      offset += 1;
+      continue;
+    }
     const normal = original.normalize('NFKC').toLowerCase();
     for (const char of normal) {
       out.push({ char: TRADITIONAL_TO_SIMPLIFIED.get(char) ?? char, from: offset, to: offset + original.length });
@@ -60,7 +76,7 @@ export function segments(text: string): Segment[] {
   let current: Segment | null = null;
   let gap = false;
   for (const { char, from, to } of normaliseChars(text)) {
-    const kind = HAN.test(char) ? 'han' : WORD.test(char) ? 'word' : null;
+    const kind = classify(char);
     if (kind === null) {
       current = null;
       gap = true;

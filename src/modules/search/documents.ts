@@ -81,3 +81,49 @@ export async function reindexArticles(db: Database, ids: readonly number[]): Pro
     );
   await writeSearchRows(db, published.map(searchRowOf));
 }
+
+/**
+ * Indexes every published article the index lacks, in batches by id (resumable: a rerun continues
+ * where it stopped). For `seed:bulk`: linear in the articles, one read and one write per batch.
+ */
+export async function indexMissing(
+  db: Database,
+  onProgress?: (done: number, total: number) => void,
+  batchSize = 2_000,
+): Promise<number> {
+  const [count] = (
+    (await db.execute(sql`
+      select count(*)::int as n from articles a
+      where a.status = 'published' and not exists (select 1 from article_search s where s.article_id = a.id)`)) as unknown as {
+      rows: { n: number }[];
+    }
+  ).rows;
+  const total = Number(count?.n ?? 0);
+  let done = 0;
+  let last = 0;
+  onProgress?.(0, total);
+  while (done < total) {
+    const rows = await db
+      .select({
+        id: articles.id,
+        status: articles.status,
+        channelId: articles.channelId,
+        publishedAt: articles.publishedAt,
+        title: articles.title,
+        subtitles: articles.subtitles,
+        body: articles.body,
+      })
+      .from(articles)
+      .where(
+        sql`${articles.status} = 'published' and ${articles.id} > ${last} and not exists (select 1 from article_search s where s.article_id = ${articles.id})`,
+      )
+      .orderBy(articles.id)
+      .limit(batchSize);
+    if (!rows.length) break;
+    await writeSearchRows(db, rows.map(searchRowOf));
+    last = rows[rows.length - 1]?.id ?? last;
+    done += rows.length;
+    onProgress?.(done, total);
+  }
+  return done;
+}
