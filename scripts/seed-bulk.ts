@@ -62,6 +62,8 @@ function showProgress({ done, todo, rows, elapsedMs }: BulkProgress) {
   process.stderr.write(isTty ? `\r${line}\x1b[K` : `${line}\n`);
 }
 
+// Batches of a bulk load may take longer than the gateway's 3 s limit per statement.
+process.env.DB_TIMEOUT_MS ??= '600000';
 const source = await openNodeSource(relations);
 const client = new pg.Client({ connectionString: url });
 try {
@@ -104,10 +106,9 @@ try {
     searchBar.update(done);
   });
   searchBar.stop();
-  if (rebuild) {
-    await client.query("SET maintenance_work_mem = '512MB'");
-    await client.query('CREATE INDEX IF NOT EXISTS article_search_document_idx ON article_search USING gin (document)');
-  }
+  // Always: a run interrupted after the drop leaves the index to build.
+  await client.query("SET maintenance_work_mem = '512MB'");
+  await client.query('CREATE INDEX IF NOT EXISTS article_search_document_idx ON article_search USING gin (document)');
   await client.query('ANALYZE article_search');
   console.error(
     `search index: ${fmt.format(indexed)} articles in ${((performance.now() - started) / 1000).toFixed(1)} s`,

@@ -75,7 +75,12 @@ describe('search', () => {
     for (const hit of one.hits) expect(marked(hit.title).concat(marked(hit.snippet)).join('')).toContain('碳');
     const pm = await search({ q: 'PM2.5' });
     expect(pm.hits.length).toBeGreaterThan(0);
-    expect(pm.hits[0]?.snippet.text.toLowerCase()).toContain('pm2.5');
+    // PM2.5 is the word pm2 and the number 5 (the point separates them): both marked wherever they occur.
+    for (const hit of pm.hits) {
+      const marks = [...marked(hit.title), ...marked(hit.snippet)].map((m) => m.toLowerCase());
+      for (const mark of marks) expect(['pm2', '5']).toContain(mark);
+    }
+    expect(pm.hits.some((hit) => marked(hit.snippet).some((m) => m.toLowerCase() === 'pm2'))).toBe(true);
     const lower = await search({ q: 'pm2.5' });
     expect(lower.hits.map((h) => h.article.id)).toEqual(pm.hits.map((h) => h.article.id));
   });

@@ -45,12 +45,15 @@ export interface Features {
 export interface Rarity {
   idf(tagId: number): number;
   share(tagId: number): number;
+  /** Published articles carrying the tag. */
+  count(tagId: number): number;
 }
 
 export function rarityOf(frequencies: ReadonlyMap<number, number>, total: number): Rarity {
   return {
     idf: (tagId) => Math.log(1 + Math.max(1, total) / Math.max(1, frequencies.get(tagId) ?? 1)),
     share: (tagId) => (frequencies.get(tagId) ?? 0) / Math.max(1, total),
+    count: (tagId) => frequencies.get(tagId) ?? 0,
   };
 }
 
@@ -102,6 +105,8 @@ export function score(owner: Features, candidate: Features, rarity: Rarity): Sco
   let shared = 0;
   let own = 0;
   for (const tag of owner.tagIds) {
+    // A tag no other article carries can never be shared: it would only dilute the others.
+    if (rarity.count(tag) <= 1) continue;
     const idf = rarity.idf(tag);
     own += idf;
     if (candidate.tagIds.includes(tag)) shared += idf;

@@ -89,7 +89,7 @@ export async function reindexArticles(db: Database, ids: readonly number[]): Pro
 export async function indexMissing(
   db: Database,
   onProgress?: (done: number, total: number) => void,
-  batchSize = 2_000,
+  batchSize = 1_000,
 ): Promise<number> {
   const [count] = (
     (await db.execute(sql`
