@@ -66,9 +66,8 @@ describe.skipIf(!databaseUrl)('search and related in workerd', () => {
 
     const other = await post('{ articles(first: 30) { edges { node { id path } } } }', {});
     const listed = new Set(owner.related.map((e: { article: { id: string } }) => e.article.id));
-    const outsider = (other.body.data?.articles.edges as { node: { id: string; path: string } }[]).find(
-      (e) => !listed.has(e.node.id) && e.node.path !== SEED_PATH,
-    );
+    const edges: { node: { id: string; path: string } }[] = other.body.data?.articles.edges ?? [];
+    const outsider = edges.find((e) => !listed.has(e.node.id) && e.node.path !== SEED_PATH);
     if (!outsider) throw new Error('no article to pin');
     const pin = await editor('mutation($a: ID!, $r: ID!) { pinRelated(article: $a, related: $r) { purgedTags } }', {
       a: owner.id,
