@@ -97,18 +97,21 @@ async function searchIds(query: string, first = 10): Promise<{ id: number; title
 }
 
 const texts = articles.map((a) => ({ id: a.id, text: normaliseText(`${a.title}\n${bodyTextOf(a)}`) }));
-/** A stretch of 8 characters of the body found in no other article, or null. */
+/** A stretch of 8 to 12 characters of the body found in no other article (longest paragraphs first), or null. */
 function distinctivePhrase(article: (typeof articles)[number]): string | null {
-  const body =
-    bodyTextOf(article)
-      .split('\n')
-      .sort((a, b) => b.length - a.length)[0] ?? '';
-  const chars = Array.from(body);
-  for (let start = Math.floor(chars.length / 3); start + 8 <= chars.length; start += 3) {
-    const phrase = chars.slice(start, start + 8).join('');
-    if (!/^[\p{Script=Han}\p{L}\p{N}]+$/u.test(phrase)) continue;
-    const needle = normaliseText(phrase);
-    if (texts.filter((t) => t.text.includes(needle)).length === 1) return phrase;
+  const paragraphs = bodyTextOf(article)
+    .split('\n')
+    .sort((a, b) => b.length - a.length);
+  for (const length of [8, 10, 12]) {
+    for (const paragraph of paragraphs) {
+      const chars = Array.from(paragraph);
+      for (let start = 0; start + length <= chars.length; start += 2) {
+        const phrase = chars.slice(start, start + length).join('');
+        if (!/^[\p{Script=Han}\p{L}\p{N}]+$/u.test(phrase)) continue;
+        const needle = normaliseText(phrase);
+        if (texts.filter((t) => t.text.includes(needle)).length === 1) return phrase;
+      }
+    }
   }
   return null;
 }
