@@ -3,10 +3,13 @@
 // generated articles 1..N with their bylines and tags. Resumable and idempotent: a rerun with the same
 // N does nothing, a larger N adds only the rest. Postgres only: PGlite is refused (see below).
 import { parseArgs } from 'node:util';
+import { SingleBar } from 'cli-progress';
 import pg from 'pg';
 import { openNodeSource } from '../src/db/node-source';
 import { relations } from '../src/modules';
 import { BULK_BATCH, type BulkProgress, bulkLoadArticles } from '../src/modules/articles/seed/bulk';
+import { computeAllRelated } from '../src/modules/recommendations/compute';
+import { indexMissing } from '../src/modules/search/documents';
 import { seed } from '../src/seed/run';
 
 const { values } = parseArgs({
@@ -59,6 +62,8 @@ function showProgress({ done, todo, rows, elapsedMs }: BulkProgress) {
   process.stderr.write(isTty ? `\r${line}\x1b[K` : `${line}\n`);
 }
 
+// Batches of a bulk load may take longer than the gateway's 3 s limit per statement.
+process.env.DB_TIMEOUT_MS ??= '600000';
 const source = await openNodeSource(relations);
 const client = new pg.Client({ connectionString: url });
 try {
@@ -77,6 +82,56 @@ try {
           `${fmt.format(Math.round(result.inserted / seconds))} articles/s, ${fmt.format(Math.round(result.rows / seconds))} rows/s`,
   );
   console.log(`articles in database: ${fmt.format(Number(rows[0]?.count ?? 0))}`);
+
+  // The search index for what it lacks, then every article's 相关推荐 from scratch (linear: a bounded
+  // number of candidates per article), each with a progress bar.
+  const bar = (format: string) =>
+    new SingleBar({ format, stream: process.stderr, hideCursor: true, noTTYOutput: true, notTTYSchedule: 5000 });
+  const started = performance.now();
+  const searchBar = bar(
+    'search index {bar} {percentage}% | {value}/{total} articles | {duration_formatted} (eta {eta_formatted})',
+  );
+  searchBar.start(1, 0);
+  // Building a GIN index once over loaded rows is far faster than updating it row by row: when most
+  // of the index is still to be written, drop it and build it again at the end.
+  const indexCounts = await client.query<{ indexed: number; published: number }>(
+    `SELECT (SELECT count(*) FROM article_search)::int AS indexed,
+            (SELECT count(*) FROM articles WHERE status = 'published')::int AS published`,
+  );
+  const { indexed: already = 0, published = 0 } = indexCounts.rows[0] ?? {};
+  const rebuild = published - already > already;
+  if (rebuild) await client.query('DROP INDEX IF EXISTS article_search_document_idx');
+  const indexed = await indexMissing(source.admin, (done, total) => {
+    searchBar.setTotal(Math.max(1, total));
+    searchBar.update(done);
+  });
+  searchBar.stop();
+  // Always: a run interrupted after the drop leaves the index to build.
+  await client.query("SET maintenance_work_mem = '512MB'");
+  await client.query('CREATE INDEX IF NOT EXISTS article_search_document_idx ON article_search USING gin (document)');
+  await client.query('ANALYZE article_search');
+  console.error(
+    `search index: ${fmt.format(indexed)} articles in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  );
+
+  const relatedStarted = performance.now();
+  const relatedBar = bar(
+    '相关推荐 {phase} {bar} {percentage}% | {value}/{total} articles | {duration_formatted} (eta {eta_formatted})',
+  );
+  let phase = '';
+  relatedBar.start(1, 0, { phase: 'read' });
+  const related = await computeAllRelated(source.admin, (progress) => {
+    if (progress.phase !== phase) {
+      phase = progress.phase;
+      relatedBar.setTotal(Math.max(1, progress.total));
+    }
+    relatedBar.update(progress.done, { phase: progress.phase === 'read' ? 'reading' : 'ranking' });
+  });
+  relatedBar.stop();
+  await client.query('ANALYZE article_related, related_timeline, related_tag_frequencies');
+  console.error(
+    `相关推荐: ${fmt.format(related.lists)} lists, ${fmt.format(related.entries)} entries in ${((performance.now() - relatedStarted) / 1000).toFixed(1)} s`,
+  );
 } finally {
   await client.end();
   await source.close();

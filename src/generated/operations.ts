@@ -22,12 +22,12 @@ export const operations: NamedOperation[] = [
   },
   {
     "name": "ArticlePage",
-    "document": "# SQL statements: 1\n# Everything an article page shows, in one request and one SQL statement:\n# breadcrumb, kicker, title and subtitles, source, time, body, credits, editor, tags and 相关推荐.\nquery ArticlePage($path: String!) {\n  article: articleByPath(path: $path) {\n    id\n    url\n    kind\n    breadcrumb {\n      name\n      path\n    }\n    channel {\n      id\n      name\n      path\n    }\n    kicker\n    title\n    subtitles\n    source\n    publishedAt\n    updatedAt\n    summary\n    cover {\n      url\n      width\n      height\n      alt\n      caption\n    }\n    body {\n      __typename\n      ... on ParagraphBlock {\n        text\n      }\n      ... on HeadingBlock {\n        level\n        text\n      }\n      ... on ImageBlock {\n        image {\n          url\n          width\n          height\n          alt\n          caption\n          credit\n        }\n      }\n      ... on EmbedBlock {\n        media\n        url\n        title\n        durationSeconds\n      }\n    }\n    bylines {\n      role\n      roleLabel\n      name\n      organisation\n    }\n    editor\n    tags {\n      id\n      name\n    }\n    related {\n      reason\n      article {\n        id\n        path\n        title\n        publishedAt\n        cover {\n          url\n          width\n          height\n          alt\n        }\n      }\n    }\n  }\n}\n",
+    "document": "# SQL statements: 1\n# Everything an article page shows, in one request and one SQL statement:\n# breadcrumb, kicker, title and subtitles, source, time, body, credits, editor, tags and 相关推荐.\nquery ArticlePage($path: String!) {\n  article: articleByPath(path: $path) {\n    id\n    url\n    kind\n    breadcrumb {\n      name\n      path\n    }\n    channel {\n      id\n      name\n      path\n    }\n    kicker\n    title\n    subtitles\n    source\n    publishedAt\n    updatedAt\n    summary\n    cover {\n      url\n      width\n      height\n      alt\n      caption\n    }\n    body {\n      __typename\n      ... on ParagraphBlock {\n        text\n      }\n      ... on HeadingBlock {\n        level\n        text\n      }\n      ... on ImageBlock {\n        image {\n          url\n          width\n          height\n          alt\n          caption\n          credit\n        }\n      }\n      ... on EmbedBlock {\n        media\n        url\n        title\n        durationSeconds\n      }\n    }\n    bylines {\n      role\n      roleLabel\n      name\n      organisation\n    }\n    editor\n    tags {\n      id\n      name\n    }\n    related {\n      reason\n      score\n      article {\n        id\n        path\n        title\n        publishedAt\n        cover {\n          url\n          width\n          height\n          alt\n        }\n      }\n    }\n  }\n}\n",
     "variables": {
       "path": "/yaowen/shandong/20240315/sdwchy.html"
     },
-    "sha256": "c9b3ecb8dd24d117e5463ea21dc6bbd7d6d0131116ce9b3d629235f47e259ac5",
-    "normalizedSha256": "fe46aa4ec237ba44d2457fd2cc0eca9bba7fa6d0dd8387db9acf42b490b1d721"
+    "sha256": "e6176015a8a82c339abab4ee5f514db0c396d8496ab48d69457a605a34b05755",
+    "normalizedSha256": "5225b334ee2cc79902542594c01435e97da5f86437541089ff00a36c7d5d965d"
   },
   {
     "name": "ChannelFeed",
@@ -103,6 +103,25 @@ export const operations: NamedOperation[] = [
     },
     "sha256": "62b3b5a84cb72159b47bd4cd188d18ff849789bdc8559fcfd0e2210a71de0e0a",
     "normalizedSha256": "995fa9804099add9b2984f8532ba5d8688e99f0e8cbe5dc035ba394bd9051e29"
+  },
+  {
+    "name": "RelatedArticles",
+    "document": "# SQL statements: 1\n# 相关推荐 of an article: pinned entries first, then best first, each with why it is there and its score.\nquery RelatedArticles($path: String!, $first: Int = 6) {\n  articleByPath(path: $path) {\n    id\n    title\n    related(first: $first) {\n      reason\n      score\n      article {\n        id\n        path\n        title\n        publishedAt\n        channel {\n          name\n        }\n        cover {\n          url\n          width\n          height\n          alt\n        }\n      }\n    }\n  }\n}\n",
+    "variables": {
+      "path": "/yaowen/shandong/20240315/sdwchy.html"
+    },
+    "sha256": "6583b14a290e244984c7d689aedaa9ea73e64c825d9650f04fa9c768cf72d19e",
+    "normalizedSha256": "aa73b36c01bb979fe95248f49203c2df81c3195b270280e51d3a1687864af64e"
+  },
+  {
+    "name": "SearchArticles",
+    "document": "# SQL statements: 1\n# Full-text search in Chinese: best matches first (newest first among equals), title and snippet highlighted.\n# Optional filters: channel (sub-channels included), tag, publishedAfter / publishedBefore.\n# Pass `pageInfo.endCursor` as `$after` for the next page.\nquery SearchArticles(\n  $query: String!\n  $channel: String\n  $tag: String\n  $publishedAfter: DateTime\n  $publishedBefore: DateTime\n  $first: Int = 10\n  $after: String\n) {\n  search(\n    query: $query\n    channel: $channel\n    tag: $tag\n    publishedAfter: $publishedAfter\n    publishedBefore: $publishedBefore\n    first: $first\n    after: $after\n  ) {\n    edges {\n      cursor\n      node {\n        score\n        title {\n          text\n          html\n          ranges {\n            start\n            length\n          }\n        }\n        snippet {\n          text\n          html\n          ranges {\n            start\n            length\n          }\n        }\n        article {\n          id\n          path\n          publishedAt\n          channel {\n            name\n            path\n          }\n        }\n      }\n    }\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n  }\n}\n",
+    "variables": {
+      "query": "绿色低碳",
+      "first": 10
+    },
+    "sha256": "8231f0c72677ba55a9bbe676fef4a25ef7fee947ab661c55cb86563d5d666571",
+    "normalizedSha256": "23f4eef88057946982f08a4599b874928a506029599ef3f15f29962f56ddd8da"
   },
   {
     "name": "SiteChrome",

@@ -40,9 +40,11 @@ describe('ArticlePage', () => {
     expect(article.related.length).toBeGreaterThan(0);
     expect(article.related.length).toBeLessThanOrEqual(6);
     for (const entry of article.related) {
-      expect(entry.reason).toBe('SHARED_TAGS');
+      expect(['SHARED_TAGS', 'SAME_CHANNEL', 'SIMILAR_TEXT', 'EDITOR_PICK']).toContain(entry.reason);
       expect(entry.article.path).not.toBe(article.path);
     }
+    const scores = article.related.map((entry: { score: number }) => entry.score);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
     expect(article.url).toMatch(/^https:\/\/.+\/yaowen\/shandong\/20240315\/.+\.html$/);
   });
 

@@ -323,26 +323,18 @@ describe.skipIf(!databaseUrl)(
         expect(again.statements).toBe(1);
       });
 
-      it('publishing a draft purges its page, its channel feeds, the unfiltered feed and the pages listing it as related, and nothing else', async () => {
-        // A draft some published article already lists in 相关推荐 (it shows there once published).
-        const [target] = await articleRows(
-          `a.status = 'draft' and exists (select 1 from article_related r join articles o on o.id = r.article_id
-             where r.related_id = a.id and o.status = 'published')`,
-          [],
-        );
-        if (!target) throw new Error('the database has no listed draft left to publish');
+      it('publishing a draft purges its page, its channel feeds and the unfiltered feed, and nothing else', async () => {
+        // A draft goes out dated now: 相关推荐 lists it once it has neighbours in time, which the
+        // demo's 2023-2024 articles are not (the related lists an edit changes are checked in
+        // test/recommendations and test/worker/search.e2e.test.ts).
+        const [target] = await articleRows(`a.status = 'draft'`, []);
+        if (!target) throw new Error('the database has no draft left to publish');
         remember(target);
-        const [listing] = await sql<{ path: string }>(
-          `select o.path from article_related r join articles o on o.id = r.article_id
-            where r.related_id = $1 and o.status = 'published' order by o.id limit 1`,
-          [target.id],
-        );
         const [other] = await sql<{ path: string }>(
-          `select path from articles where status = 'published' and id <> $1
-              and id not in (select article_id from article_related where related_id = $1) order by id limit 1`,
+          `select path from articles where status = 'published' and id <> $1 order by id limit 1`,
           [target.id],
         );
-        if (!listing || !other) throw new Error('no page lists the draft, or every page does');
+        if (!other) throw new Error('no other published article');
         const globalId = btoa(`Article:${target.id}`);
         const [top] = target.channel.split('/');
         const unrelatedTop = top === 'ruiping' ? 'rexian' : 'ruiping';
@@ -352,12 +344,11 @@ describe.skipIf(!databaseUrl)(
           parentChannelFeed: [feed.document, { channel: top, first: 10 }],
           everythingFeed: ['{ articles(first: 10) { edges { node { id } } } }', {}],
           unrelatedFeed: [feed.document, { channel: unrelatedTop, first: 10 }],
-          listingPage: [page.document, { path: listing.path }],
           siteChrome: [chrome.document, {}],
           otherArticle: [page.document, { path: other.path }],
         } as const;
         type Name = keyof typeof warm;
-        const purged: Name[] = ['ownPage', 'ownChannelFeed', 'parentChannelFeed', 'everythingFeed', 'listingPage'];
+        const purged: Name[] = ['ownPage', 'ownChannelFeed', 'parentChannelFeed', 'everythingFeed'];
         const kept: Name[] = ['unrelatedFeed', 'siteChrome', 'otherArticle'];
         for (const [name, [query, variables]] of Object.entries(warm)) {
           const sent = await get(query, variables);

@@ -1,15 +1,19 @@
 import { defineModule } from '../../shared/module';
 import { onArticleChange } from '../articles';
+import { registerRelatedMutations } from './mutations';
 import { recommendationRelations } from './relations';
-import { relatedListsShowing } from './stale';
+import { relatedListsChanged } from './stale';
 import { registerRecommendations } from './types';
 
-/** 相关推荐: the articles recommended beside each article. */
+/** 相关推荐: the articles recommended beside each article, and the editors' say over them. */
 export const recommendations = defineModule({
   name: 'recommendations',
   relations: recommendationRelations,
-  schema: registerRecommendations,
+  schema(builder) {
+    registerRecommendations(builder);
+    registerRelatedMutations(builder);
+  },
 });
 
-// Publishing or retracting an article changes the lists that name it.
-onArticleChange(relatedListsShowing);
+// Publishing, correcting or retracting an article changes the lists it enters or leaves.
+onArticleChange(relatedListsChanged);

@@ -1,17 +1,14 @@
-import { eq } from 'drizzle-orm';
 import type { ArticleChange, Transaction } from '../articles';
 import { relatedListTag } from './cache';
-import { articleRelated } from './tables';
+import { listsNear, placeOnTimeline, recomputeLists } from './compute';
 
 /**
- * The related lists that name an article whose status changed: they gain it when it goes public
- * (and lose it, through its entity tag, when it stops being public).
+ * After any editor change to an article (publish, correction, retraction), in its transaction:
+ * recompute the lists it may enter or leave (its own, those listing it, its neighbours') and
+ * return the tags of exactly those whose list now reads differently.
  */
-export async function relatedListsShowing(tx: Transaction, change: ArticleChange): Promise<string[]> {
-  if (change.before === change.after) return [];
-  const owners = await tx
-    .select({ articleId: articleRelated.articleId })
-    .from(articleRelated)
-    .where(eq(articleRelated.relatedId, change.id));
-  return owners.map((owner) => relatedListTag(owner.articleId));
+export async function relatedListsChanged(tx: Transaction, change: ArticleChange): Promise<string[]> {
+  await placeOnTimeline(tx, change.id);
+  const changed = await recomputeLists(tx, await listsNear(tx, change.id));
+  return changed.map(relatedListTag);
 }

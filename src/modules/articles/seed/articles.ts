@@ -32,7 +32,7 @@ async function upsertArticles(
   channelIds: ReadonlyMap<string, number>,
   tagIds: Map<string, number>,
 ): Promise<number[]> {
-  const rows = records.map(({ channelPath, bylines: _, tags: __, ...article }) => {
+  const rows = records.map(({ channelPath, bylines: _, tags: __, topic: ___, ...article }) => {
     const channelId = channelIds.get(channelPath);
     if (channelId === undefined) throw new Error(`article ${article.path}: unknown channel ${channelPath}`);
     return { ...article, channelId };

@@ -419,6 +419,7 @@ export function generateArticle(index: number, channels: readonly ChannelRef[]):
     updatedAt: new Date(publishedAt.getTime() + edited),
     bylines,
     tags: [...topicTags, ...placeTags],
+    topic: topic.name,
   };
 }
 

@@ -40,4 +40,6 @@ export interface ArticleRecord {
   updatedAt: Date;
   bylines: BylineRecord[];
   tags: string[];
+  /** The generator's topic (乡村振兴, 教育, …): for evaluating recommendations only, never stored or served. */
+  topic?: string;
 }
