@@ -11,6 +11,11 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     exclude: ['test/worker/**', '**/node_modules/**'],
     globalSetup: ['test/support/global-setup.ts'],
+    // Files share a worker's module cache: the schema and the libraries load once per worker, not
+    // once per file (that was a third of the suite's CPU). Two workers: many files wait on timers,
+    // sockets and child processes, so two keep both cores busy where the default (cores − 1) idles one.
+    isolate: false,
+    maxWorkers: 2,
     testTimeout: 30_000,
     hookTimeout: 120_000,
   },

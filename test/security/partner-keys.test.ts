@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -219,14 +219,21 @@ describe('partner keys', () => {
 });
 
 describe('npm run keys', () => {
-  it('creates, lists and revokes keys in the database it is pointed at', () => {
+  it('creates, lists and revokes keys in the database it is pointed at', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'keys-cli-'));
     const env = process.env.TEST_DATABASE_URL
       ? { ...process.env, DATABASE_URL: process.env.TEST_DATABASE_URL }
       : { ...process.env, PGLITE_DIR: dir, DATABASE_URL: '' };
-    const run = (...args: string[]) => spawnSync('npx', ['tsx', 'scripts/keys.ts', ...args], { env, encoding: 'utf8' });
+    const run = (...args: string[]) =>
+      new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
+        execFile(process.execPath, ['--import', 'tsx', 'scripts/keys.ts', ...args], { env }, (error, stdout, stderr) =>
+          resolve({ status: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr }),
+        );
+      });
     try {
-      const created = run(
+      // A malformed origin is refused before any database is opened: checked beside the rest.
+      const refusal = run('create', '--name', 'x', '--origins', 'https://app.example/path');
+      const created = await run(
         'create',
         '--name',
         '城市服务 App',
@@ -238,17 +245,17 @@ describe('npm run keys', () => {
       expect(created.status, created.stderr).toBe(0);
       const secret = created.stdout.match(/lcxw_[0-9A-Za-z]{32}/)?.[0];
       expect(secret).toBeDefined();
-      const listed = run('list');
+      const listed = await run('list');
       expect(listed.status, listed.stderr).toBe(0);
       const line = listed.stdout.split('\n').find((l) => l.includes('城市服务 App')) ?? '';
       expect(line).toContain('https://app.example http://localhost:3000');
       expect(line).toContain('20000/min');
       expect(listed.stdout).not.toContain(secret);
       const prefix = line.split('\t')[1]?.replace('…', '') ?? '';
-      const revoked = run('revoke', prefix);
+      const revoked = await run('revoke', prefix);
       expect(revoked.status, revoked.stderr).toBe(0);
       expect(revoked.stdout).toMatch(/revoked/);
-      const bad = run('create', '--name', 'x', '--origins', 'https://app.example/path');
+      const bad = await refusal;
       expect(bad.status).toBe(1);
       expect(bad.stderr).toMatch(/not an origin/);
     } finally {
