@@ -101,6 +101,9 @@ export async function startGateway(
   for (const name of RESET) delete env[name];
   env.PORT = String(port);
   env.EDITOR_TOKEN = BENCH_EDITOR_TOKEN;
+  // As deployed: graphql-js's development checks (instanceOf's realm check) off, comments open.
+  env.NODE_ENV = 'production';
+  env.COMMENT_SECRET ??= 'bench-comment-secret';
   if ('databaseUrl' in database) env.DATABASE_URL = database.databaseUrl;
   else env.PGLITE_DIR = database.pgliteDir;
   return startChild({

@@ -81,7 +81,12 @@ export async function capturePlans(
   const log: Statement[] = [];
   const server = await listen(
     createNodeServer(
-      createGateway({ source: capturingSource(pool, log), store: new MemoryStore(0), editorToken: BENCH_EDITOR_TOKEN }),
+      createGateway({
+        source: capturingSource(pool, log),
+        store: new MemoryStore(0),
+        editorToken: BENCH_EDITOR_TOKEN,
+        secrets: { COMMENT_SECRET: 'bench-comment-secret' },
+      }),
     ),
   );
   const summaries: PlanSummary[] = [];

@@ -86,7 +86,13 @@ export async function startPostGraphile(options: {
   preparedStatementCacheSize?: number;
 }): Promise<RunningPeer> {
   await ensurePostGraphileInstalled();
-  const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: options.databaseUrl, PORT: '0' };
+  // Production mode, as the gateway runs in the benchmark (graphql's development checks off for both).
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATABASE_URL: options.databaseUrl,
+    PORT: '0',
+    NODE_ENV: 'production',
+  };
   delete env.POSTGRAPHILE_PREPARED_STATEMENT_CACHE_SIZE;
   if (options.preparedStatementCacheSize !== undefined) {
     const size = options.preparedStatementCacheSize;

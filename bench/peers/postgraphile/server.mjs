@@ -16,6 +16,7 @@
 // passes through untouched: any value below 2 (e.g. 0) disables them (see
 // node_modules/graphile-build-pg/node8plus/pgPrepareAndRun.js).
 import { createServer } from 'node:http';
+import graphileUtils from 'graphile-utils';
 import { postgraphile } from 'postgraphile';
 
 const databaseUrl = process.env.DATABASE_URL;
@@ -29,8 +30,16 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   process.exit(2);
 }
 
+// Default options but one smart tag: the gateway has both an enum `related_weight` and a table
+// `related_weights`, which PostGraphile would both name RelatedWeight (it refuses to start).
+const renames = graphileUtils.makeJSONPgSmartTagsPlugin({
+  version: 1,
+  config: { class: { related_weights: { tags: { name: 'related_weight_rows' } } } },
+});
+
 const handler = postgraphile({ connectionString: databaseUrl, max: 10 }, 'public', {
   disableQueryLog: true,
+  appendPlugins: [renames],
 });
 
 // Build the schema (introspection) before saying ready, so the first measured request does not pay it.
