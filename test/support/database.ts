@@ -17,8 +17,15 @@ export type TestDatabase = DatabaseSource;
 export async function openTestDatabase(options: { timeoutMs?: number } = {}): Promise<TestDatabase> {
   const url = process.env.TEST_DATABASE_URL;
   if (url) return createNodePostgresSource({ connectionString: url, relations, max: 4, ...options });
-  return openPglite(options);
+  if (options.timeoutMs !== undefined) return openPglite(options);
+  // The files of one vitest worker run one after another and share its modules (isolate is off):
+  // they share one PGlite too, as CI's files share one Postgres. Opening a copy of the snapshot
+  // costs ~1.5 s of CPU a file; `close` is the worker's, at its exit.
+  sharedPglite ??= openPglite().then((source) => ({ ...source, close: async () => {} }));
+  return sharedPglite;
 }
+
+let sharedPglite: Promise<TestDatabase> | undefined;
 
 /** An embedded PGlite of the file's own, migrated and seeded (from the shared snapshot when there is one). */
 export async function openPglite(options: { timeoutMs?: number } = {}) {
