@@ -9,9 +9,8 @@ import {
 } from 'graphql';
 import { type ComplexityEstimatorArgs, getComplexity } from 'graphql-query-complexity/cjs';
 import type { FieldCost } from '../shared/cost';
+import { MAX_PAGE_SIZE } from '../shared/listing-arguments';
 
-/** The largest page any connection serves (`first`/`last`). */
-export const MAX_PAGE_SIZE = 100;
 /** Selections an operation may expand to, its fragments spread where they are used. */
 export const MAX_EXPANDED_SELECTIONS = 10_000;
 /** Items assumed of a list field that says nothing of its size (tags, breadcrumbs, a guide's day). */

@@ -3,14 +3,12 @@ import { LRUCache } from 'lru-cache';
 import type { Builder } from '../../builder';
 import type { FieldCachePolicy } from '../../cache/hints';
 import type { Context } from '../../context';
-import { checkCursor } from '../../shared/cursors';
 import { userError } from '../../shared/errors';
+import { checkListingArguments } from '../../shared/listing-arguments';
 import { parseChannelPath } from '../channels';
 import { articleCacheTags, FEED_MAX_AGE } from './cache';
 import { PUBLISHED } from './queries';
 import { articleTags } from './tables';
-
-export const MAX_PAGE_SIZE = 100;
 
 /**
  * Pothos pages past a cursor with `published_at < X OR (published_at = X AND id < Y)`, which bounds
@@ -53,19 +51,6 @@ async function tagIdFor(db: Context['db'], name: string): Promise<number | null>
   return tag.id;
 }
 
-function checkPageSize(name: 'first' | 'last', value: number | null | undefined) {
-  if (value == null) return;
-  if (value < 1 || value > MAX_PAGE_SIZE) {
-    throw userError(
-      `\`${name}\` must be between 1 and ${MAX_PAGE_SIZE}; got ${value}. Page on with \`after\`.`,
-      'BAD_USER_INPUT',
-      {
-        argument: name,
-      },
-    );
-  }
-}
-
 export function registerFeed(builder: Builder): void {
   builder.queryField('articles', (t) =>
     t.drizzleConnection(
@@ -98,16 +83,9 @@ export function registerFeed(builder: Builder): void {
           publishedBefore: t.arg({ type: 'DateTime', description: 'Only articles published before this moment.' }),
         },
         resolve: async (query, _root, args, ctx) => {
-          checkPageSize('first', args.first);
-          checkPageSize('last', args.last);
           // Newest first: the cursor is (published_at, id).
-          checkCursor(args.after, ['date', 'int']);
-          checkCursor(args.before, ['date', 'int']);
-          if (args.first != null && args.last != null) throw userError('Pass either `first` or `last`, not both.');
+          checkListingArguments(args, ['date', 'int']);
           const { publishedAfter: after, publishedBefore: before } = args;
-          if (after && before && after >= before) {
-            throw userError('`publishedAfter` must be earlier than `publishedBefore`: that range is empty.');
-          }
           let channelPath: string | null = null;
           if (args.channel != null) {
             channelPath = parseChannelPath(args.channel);

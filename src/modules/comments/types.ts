@@ -2,34 +2,19 @@ import { drizzleConnectionHelpers } from '@pothos/plugin-drizzle';
 import type { Builder } from '../../builder';
 import type { FieldCachePolicy, TypeCachePolicy } from '../../cache/hints';
 import { listOf } from '../../shared/cost';
-import { checkCursor } from '../../shared/cursors';
 import { enumFromPg } from '../../shared/enums';
-import { userError } from '../../shared/errors';
+import { checkListingArguments, type ListingArguments } from '../../shared/listing-arguments';
 import { COMMENTS_MAX_AGE, commentCacheTags } from './cache';
 import { commentStatus, comments } from './tables';
 
 /** Replies shown under a comment, oldest first; a longer thread is a news site's rare exception. */
 export const MAX_REPLIES = 50;
-const MAX_PAGE_SIZE = 100;
 
 const APPROVED = { status: 'approved' } as const;
 
-export function checkPage(args: {
-  first?: number | null;
-  last?: number | null;
-  after?: string | null;
-  before?: string | null;
-}) {
-  for (const name of ['first', 'last'] as const) {
-    const value = args[name];
-    if (value != null && (value < 1 || value > MAX_PAGE_SIZE)) {
-      throw userError(`\`${name}\` must be between 1 and ${MAX_PAGE_SIZE}; got ${value}. Page on with \`after\`.`);
-    }
-  }
-  if (args.first != null && args.last != null) throw userError('Pass either `first` or `last`, not both.');
-  // Newest first: the cursor is (created_at, id).
-  checkCursor(args.after, ['date', 'int']);
-  checkCursor(args.before, ['date', 'int']);
+/** A page of comments: newest first, the cursor is (created_at, id). */
+export function checkPage(args: ListingArguments) {
+  checkListingArguments(args, ['date', 'int']);
 }
 
 /** Comment, its status, and the comments of an article. */

@@ -3,12 +3,11 @@ import type { Builder } from '../../builder';
 import type { FieldCachePolicy } from '../../cache/hints';
 import { type Highlighted, highlight, highlightHtml, parseSearchQuery } from '../../shared/chinese-text';
 import { listOf } from '../../shared/cost';
-import { checkCursor } from '../../shared/cursors';
 import { userError } from '../../shared/errors';
+import { checkListingArguments } from '../../shared/listing-arguments';
 import { parseChannelPath } from '../channels';
 import { SEARCH_LIST_TAG, SEARCH_MAX_AGE } from './cache';
 
-const MAX_PAGE_SIZE = 100;
 /** Characters of body around the first match in a hit's snippet. */
 const SNIPPET_LENGTH = 90;
 /** Title matches count ten times body matches (weights D, C, B, A). */
@@ -20,12 +19,6 @@ interface HitRow {
   bodyText: string;
   rank: number;
   terms?: readonly string[];
-}
-
-function checkPageSize(name: string, value: number | null | undefined) {
-  if (value != null && (value < 1 || value > MAX_PAGE_SIZE)) {
-    throw userError(`\`${name}\` must be between 1 and ${MAX_PAGE_SIZE}; got ${value}. Page on with \`after\`.`);
-  }
 }
 
 export function registerSearch(builder: Builder): void {
@@ -103,17 +96,11 @@ export function registerSearch(builder: Builder): void {
           publishedBefore: t.arg({ type: 'DateTime', description: 'Only articles published before this moment.' }),
         },
         resolve: async (query, _root, args, ctx) => {
-          checkPageSize('first', args.first);
-          checkPageSize('last', args.last);
-          checkCursor(args.after, ['int', 'date', 'int']);
-          checkCursor(args.before, ['int', 'date', 'int']);
-          if (args.first != null && args.last != null) throw userError('Pass either `first` or `last`, not both.');
+          // Best first: the cursor is (rank, published_at, id).
+          checkListingArguments(args, ['int', 'date', 'int']);
           const parsed = parseSearchQuery(args.query);
           if ('problem' in parsed) throw userError(parsed.problem, 'BAD_USER_INPUT', { argument: 'query' });
           const { publishedAfter: after, publishedBefore: before } = args;
-          if (after && before && after >= before) {
-            throw userError('`publishedAfter` must be earlier than `publishedBefore`: that range is empty.');
-          }
           let channelPath: string | null = null;
           if (args.channel != null) {
             channelPath = parseChannelPath(args.channel);
