@@ -52,6 +52,17 @@ export async function writeSearchRows(db: Database, rows: (typeof articleSearch.
     });
 }
 
+/** What the index is made from: an article's text and what search filters on. */
+const INDEXED_COLUMNS = {
+  id: articles.id,
+  status: articles.status,
+  channelId: articles.channelId,
+  publishedAt: articles.publishedAt,
+  title: articles.title,
+  subtitles: articles.subtitles,
+  body: articles.body,
+};
+
 /**
  * Brings the index in line with the given articles: published ones (re)indexed, the others
  * removed. Runs in the editor change's transaction, or over a seed's articles in batches.
@@ -59,15 +70,7 @@ export async function writeSearchRows(db: Database, rows: (typeof articleSearch.
 export async function reindexArticles(db: Database, ids: readonly number[]): Promise<void> {
   if (!ids.length) return;
   const rows = await db
-    .select({
-      id: articles.id,
-      status: articles.status,
-      channelId: articles.channelId,
-      publishedAt: articles.publishedAt,
-      title: articles.title,
-      subtitles: articles.subtitles,
-      body: articles.body,
-    })
+    .select(INDEXED_COLUMNS)
     .from(articles)
     .where(inArray(articles.id, [...ids]));
   const published = rows.filter((row) => row.status === 'published');
@@ -104,15 +107,7 @@ export async function indexMissing(
   onProgress?.(0, total);
   while (done < total) {
     const rows = await db
-      .select({
-        id: articles.id,
-        status: articles.status,
-        channelId: articles.channelId,
-        publishedAt: articles.publishedAt,
-        title: articles.title,
-        subtitles: articles.subtitles,
-        body: articles.body,
-      })
+      .select(INDEXED_COLUMNS)
       .from(articles)
       .where(
         sql`${articles.status} = 'published' and ${articles.id} > ${last} and not exists (select 1 from article_search s where s.article_id = ${articles.id})`,
