@@ -4,7 +4,7 @@ import { createGateway, type Gateway, nodePeerAddress } from '../../src/gateway/
 import { openTestDatabase, type TestDatabase } from '../support/database';
 import { type ListeningServer, listen } from '../support/node-server';
 import { ATTACKS, type AttackRequest } from './attacks';
-import { type Answer, answerOf, codesOf, LEAKS } from './support';
+import { type Answer, answerOf, expectRefused } from './support';
 
 /**
  * The classic GraphQL attacks, sent as an anonymous caller to a gateway configured as in
@@ -55,13 +55,7 @@ describe.each(transports)('the classic attacks, as an anonymous caller, over $na
 
   it.each(ATTACKS)('refuses $name before any SQL', async (attack) => {
     const answer = await transport.send(attack.request);
-    timings.push(`  ${attack.name}: ${answer.status} ${codesOf(answer)[0] ?? ''} in ${answer.ms.toFixed(1)} ms`);
-    expect(answer.status, answer.text.slice(0, 300)).toBe(attack.status);
-    if (attack.code) expect(codesOf(answer), answer.text.slice(0, 300)).toContain(attack.code);
-    expect(answer.body?.data ?? null).toBeNull();
-    expect(answer.statements ?? 0).toBe(0);
-    for (const leak of LEAKS) expect(answer.text).not.toMatch(leak);
-    if (attack.mustNotContain) expect(answer.text).not.toMatch(attack.mustNotContain);
+    timings.push(expectRefused(attack, answer));
   });
 
   it('still answers a plain read afterwards', async () => {

@@ -1,4 +1,6 @@
+import { expect } from 'vitest';
 import { statementsFromServerTiming } from '../../src/gateway/server-timing';
+import type { Attack } from './attacks';
 
 /** Signs of the server's insides a response must never show. */
 export const LEAKS = [
@@ -40,4 +42,18 @@ export async function answerOf(respond: () => Promise<Response>): Promise<Answer
 /** The codes of a GraphQL answer's errors. */
 export function codesOf(answer: Answer): string[] {
   return (answer.body?.errors ?? []).map((error: { extensions?: { code?: string } }) => error.extensions?.code ?? '');
+}
+
+/**
+ * What every transport must show for an attack: its status and code, no data, no SQL run, nothing
+ * of the server's insides. Returns the line the suites print with their timings.
+ */
+export function expectRefused(attack: Attack, answer: Answer): string {
+  expect(answer.status, answer.text.slice(0, 300)).toBe(attack.status);
+  if (attack.code) expect(codesOf(answer), answer.text.slice(0, 300)).toContain(attack.code);
+  expect(answer.body?.data ?? null).toBeNull();
+  expect(answer.statements ?? 0).toBe(0);
+  for (const leak of LEAKS) expect(answer.text).not.toMatch(leak);
+  if (attack.mustNotContain) expect(answer.text).not.toMatch(attack.mustNotContain);
+  return `  ${attack.name}: ${answer.status} ${codesOf(answer)[0] ?? ''} in ${answer.ms.toFixed(1)} ms`;
 }
