@@ -1,7 +1,7 @@
 import { type ExecutionResult, GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { type Charge, type CostBudget, rateLimitHeaders } from './budget';
-import { ExpansionError, operationCost, PageSizeError } from './cost';
+import { ExpansionError, memoizedOperationCost, PageSizeError } from './cost';
 import { andThen } from './edge-cache';
 import type { RequestState } from './state';
 
@@ -34,7 +34,7 @@ export function useCostLimits({ maxCost, budget, stateOf }: CostLimitOptions): P
       if (!state) return;
       let cost: number;
       try {
-        cost = operationCost(
+        cost = memoizedOperationCost(
           args.schema,
           args.document,
           args.variableValues as Record<string, unknown> | undefined,

@@ -49,6 +49,27 @@ function send(query: string, headers: Record<string, string>) {
 }
 
 describe('cost budgets', () => {
+  it('costs one document by the variables each request sends, however often it is sent', async () => {
+    const query = 'query Feed($first: Int!) { articles(first: $first) { edges { node { title channel { name } } } } }';
+    const costOf = async (first: number) => {
+      const answer = await answerOf(() =>
+        gateway.fetch(
+          new Request('http://gateway.test/graphql', {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', authorization: `Bearer ${EDITOR_TOKEN}` },
+            body: JSON.stringify({ query, variables: { first } }),
+          }),
+        ),
+      );
+      expect(answer.status).toBe(200);
+      return answer.body.extensions.cost.requested as number;
+    };
+    const sizes = [5, 20, 5, 20, 1];
+    const costs = [];
+    for (const first of sizes) costs.push(await costOf(first));
+    expect(costs).toEqual(sizes.map((first) => 1 + 2 * first));
+  });
+
   it('charges each uncached operation its cost, and refuses with 429 once the minute is spent', async () => {
     const who = { 'x-test-address': '203.0.113.7', 'x-preview': '1' };
     const first = await send(feed(50), who);
