@@ -8,7 +8,7 @@ import pg from 'pg';
 import { openNodeSource } from '../src/db/node-source';
 import { relations } from '../src/modules';
 import { BULK_BATCH, type BulkProgress, bulkLoadArticles } from '../src/modules/articles/seed/bulk';
-import { computeAllRelated } from '../src/modules/recommendations/compute';
+import { computeAllRelated } from '../src/modules/recommendations/compute-all';
 import { indexMissing } from '../src/modules/search/documents';
 import { seed } from '../src/seed/run';
 

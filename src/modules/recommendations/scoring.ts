@@ -64,28 +64,35 @@ export function candidateTags(tagIds: readonly number[], rarity: Rarity): number
   return [[...tagIds].sort((a, b) => rarity.share(a) - rarity.share(b) || a - b)[0] as number];
 }
 
-/** The nearest in time on each side of `at` among `timeline` (sorted by time, then id), within the window. */
-export function nearestInTime<T extends { publishedAt: number; id: number }>(timeline: readonly T[], at: number): T[] {
+/**
+ * The places of the nearest in time on each side of `at` in a timeline of `length` entries sorted
+ * by time, then id (`timeAt(i)`: the i-th entry's time), within the window: up to
+ * NEAREST_PER_SIDE before `at`, then up to NEAREST_PER_SIDE at or after it.
+ */
+export function nearestIndexes(length: number, timeAt: (i: number) => number, at: number): number[] {
   let low = 0;
-  let high = timeline.length;
+  let high = length;
   while (low < high) {
     const mid = (low + high) >> 1;
-    if ((timeline[mid] as T).publishedAt < at) low = mid + 1;
+    if (timeAt(mid) < at) low = mid + 1;
     else high = mid;
   }
-  const out: T[] = [];
+  const out: number[] = [];
   const reach = WINDOW_DAYS * DAY_MS;
   for (let i = low - 1, n = 0; i >= 0 && n < NEAREST_PER_SIDE; i -= 1, n += 1) {
-    const item = timeline[i] as T;
-    if (at - item.publishedAt > reach) break;
-    out.push(item);
+    if (at - timeAt(i) > reach) break;
+    out.push(i);
   }
-  for (let i = low, n = 0; i < timeline.length && n < NEAREST_PER_SIDE; i += 1, n += 1) {
-    const item = timeline[i] as T;
-    if (item.publishedAt - at > reach) break;
-    out.push(item);
+  for (let i = low, n = 0; i < length && n < NEAREST_PER_SIDE; i += 1, n += 1) {
+    if (timeAt(i) - at > reach) break;
+    out.push(i);
   }
   return out;
+}
+
+/** The nearest in time on each side of `at` among `timeline` (sorted by time, then id), within the window. */
+export function nearestInTime<T extends { publishedAt: number; id: number }>(timeline: readonly T[], at: number): T[] {
+  return nearestIndexes(timeline.length, (i) => (timeline[i] as T).publishedAt, at).map((i) => timeline[i] as T);
 }
 
 export interface Scored {
