@@ -50,8 +50,17 @@ export interface Rarity {
 }
 
 export function rarityOf(frequencies: ReadonlyMap<number, number>, total: number): Rarity {
+  // Memoised: the full computation asks for the same few tags millions of times.
+  const idfs = new Map<number, number>();
   return {
-    idf: (tagId) => Math.log(1 + Math.max(1, total) / Math.max(1, frequencies.get(tagId) ?? 1)),
+    idf: (tagId) => {
+      let idf = idfs.get(tagId);
+      if (idf === undefined) {
+        idf = Math.log(1 + Math.max(1, total) / Math.max(1, frequencies.get(tagId) ?? 1));
+        idfs.set(tagId, idf);
+      }
+      return idf;
+    },
     share: (tagId) => (frequencies.get(tagId) ?? 0) / Math.max(1, total),
     count: (tagId) => frequencies.get(tagId) ?? 0,
   };
@@ -106,18 +115,29 @@ export interface Scored {
   candidate: Int32Array;
 }
 
+/** An owner's tags that can be shared, with their rarity weights, and their sum: the same for every candidate. */
+interface OwnerTags {
+  tags: { tag: number; idf: number }[];
+  own: number;
+}
+
+function ownerTags(owner: Features, rarity: Rarity): OwnerTags {
+  // A tag no other article carries can never be shared: it would only dilute the others.
+  const tags = owner.tagIds.filter((tag) => rarity.count(tag) > 1).map((tag) => ({ tag, idf: rarity.idf(tag) }));
+  return { tags, own: tags.reduce((sum, t) => sum + t.idf, 0) };
+}
+
 /** The blended score of `candidate` in `owner`'s list, with its strongest signal; null when it has no reason to be there. */
-export function score(owner: Features, candidate: Features, rarity: Rarity): Scored | null {
+export function score(
+  owner: Features,
+  candidate: Features,
+  rarity: Rarity,
+  weights: OwnerTags = ownerTags(owner, rarity),
+): Scored | null {
   if (candidate.id === owner.id) return null;
   let shared = 0;
-  let own = 0;
-  for (const tag of owner.tagIds) {
-    // A tag no other article carries can never be shared: it would only dilute the others.
-    if (rarity.count(tag) <= 1) continue;
-    const idf = rarity.idf(tag);
-    own += idf;
-    if (candidate.tagIds.includes(tag)) shared += idf;
-  }
+  for (const { tag, idf } of weights.tags) if (candidate.tagIds.includes(tag)) shared += idf;
+  const own = weights.own;
   const tags = own > 0 ? shared / own : 0;
   const text = setSimilarity(owner.text, candidate.text);
   if (tags === 0 && text < MIN_TEXT) return null;
@@ -171,9 +191,10 @@ export function rankList(
   overrides: Overrides = NO_OVERRIDES,
 ): Entry[] {
   const scored = new Map<number, Scored>();
+  const weights = ownerTags(owner, rarity);
   for (const candidate of candidates) {
     if (scored.has(candidate.id)) continue;
-    const result = score(owner, candidate, rarity);
+    const result = score(owner, candidate, rarity, weights);
     if (result) scored.set(candidate.id, result);
   }
   const entries: Entry[] = [];
