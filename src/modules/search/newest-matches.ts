@@ -3,9 +3,10 @@ import type { SearchQuery } from '../../shared/chinese-text';
 
 /**
  * A search ranks its newest this many matches (after the filters), not every match: a word on 7%
- * of a million articles would otherwise read and rank 70,000 documents per page. Ten pages of ten.
+ * of a million articles would otherwise read and rank 70,000 documents per page. Five pages of
+ * ten; a common word's cost is about SEARCH_WINDOW / its frequency rows, whatever the archive's size.
  */
-export const SEARCH_WINDOW = 100;
+export const SEARCH_WINDOW = 50;
 
 /** The filters of a search, over the index row `c`. */
 export interface SearchFilters {
@@ -38,14 +39,15 @@ function filtersOn(f: SearchFilters): SQL {
  * match must be read, and a phrase rechecked against its document). From the lexeme frequencies
  * ANALYZE keeps (pg_stats, as the planner uses them), but taking the rarest lexeme as the
  * query's frequency d (the planner multiplies them, as if 乡村, 村振 and 振兴 were independent).
- * The walk reads about WINDOW / d rows, the index d × N: the walk wins when d² × N ≥ WINDOW / 2
- * (a read by the walk costs about half a recheck). A lexeme missing from the statistics is rare.
+ * The walk reads about WINDOW / d rows, the index d × N, at about the same cost a row (10 µs: the
+ * document is read and checked either way): the walk wins when d² × N ≥ WINDOW. A lexeme missing
+ * from the statistics is rare.
  */
 function commonEnough(lexemes: readonly string[]): SQL {
   if (!lexemes.length) return sql`false`;
   return sql`coalesce((
     select count(*) = ${lexemes.length}
-      and min(m.f) ^ 2 * (select reltuples from pg_class where oid = 'article_search'::regclass) >= ${SEARCH_WINDOW / 2}
+      and min(m.f) ^ 2 * (select reltuples from pg_class where oid = 'article_search'::regclass) >= ${SEARCH_WINDOW}
     from pg_stats s cross join lateral unnest(s.most_common_elems::text::text[], s.most_common_elem_freqs) as m(e, f)
     where s.schemaname = current_schema() and s.tablename = 'article_search' and s.attname = 'document'
       and m.e = any(${sql.param(lexemes)}::text[])), false)`;
