@@ -78,6 +78,23 @@ describe('search of a common word', () => {
     expect(after.map((h) => h.article.id)).toEqual(before.map((h) => h.article.id));
   });
 
+  it('keeps the newest matches of a common word within a channel, with statistics', async () => {
+    await database().admin.execute(sql`analyze article_search`);
+    const query = parseSearchQuery('发展') as SearchQuery;
+    const filters = { channelPath: 'yaowen', tag: null, after: null, before: null };
+    const expected = rowsOf<{ article_id: number }>(
+      await database().admin.execute(sql`
+        select s.article_id from article_search s join channels ch on ch.id = s.channel_id
+        where s.document @@ ${query.tsquery}::tsquery and (ch.path = 'yaowen' or ch.path like 'yaowen/%')
+        order by s.published_at desc, s.article_id desc limit ${SEARCH_WINDOW}`),
+    ).map((r) => Number(r.article_id));
+    expect(expected.length).toBeGreaterThan(0);
+    const found = rowsOf<{ article_id: number }>(await database().admin.execute(newestMatches(query, filters))).map(
+      (r) => Number(r.article_id),
+    );
+    expect(new Set(found)).toEqual(new Set(expected));
+  });
+
   it('keeps rare phrases on the GIN index, with every match', async () => {
     await database().admin.execute(sql`analyze article_search`);
     const query = parseSearchQuery('绿色低碳') as SearchQuery;
