@@ -162,6 +162,8 @@ export interface SearchQuery {
   terms: string[];
   /** The whole query as titleKey gives it: a title equal to it, or containing it, ranks first. */
   key: string;
+  /** The lexemes the tsquery needs whole (not prefixes), distinct: how common a query is, from their frequencies. */
+  lexemes: string[];
 }
 
 /**
@@ -177,16 +179,22 @@ export function parseSearchQuery(raw: string): SearchQuery | { problem: string }
   }
   const groups: string[][] = [];
   const terms: string[] = [];
+  const lexemes = new Set<string>();
   const all = segments(text);
   for (const [index, segment] of all.entries()) {
     const parts: string[] = [];
     // A word last in its part may be cut short (造林绿化701 of 7010亩): a prefix.
     const endsPart = index === all.length - 1 || all[index + 1]?.separated;
-    if (segment.kind === 'word') parts.push(`${quoteLexeme(segment.text)}${endsPart ? ':*' : ''}`);
-    else {
+    if (segment.kind === 'word') {
+      parts.push(`${quoteLexeme(segment.text)}${endsPart ? ':*' : ''}`);
+      if (!endsPart) lexemes.add(segment.text);
+    } else {
       const chars = Array.from(segment.text);
       if (chars.length === 1) parts.push(`${quoteLexeme(segment.text)}:*`);
-      for (let i = 0; i + 1 < chars.length; i += 1) parts.push(quoteLexeme(pair(chars, i)));
+      for (let i = 0; i + 1 < chars.length; i += 1) {
+        parts.push(quoteLexeme(pair(chars, i)));
+        lexemes.add(pair(chars, i));
+      }
     }
     if (segment.separated || groups.length === 0) groups.push([]);
     groups[groups.length - 1]?.push(...parts);
@@ -194,7 +202,7 @@ export function parseSearchQuery(raw: string): SearchQuery | { problem: string }
   }
   if (!groups.length) return { problem: '`query` has no letters, digits or Chinese characters to search for.' };
   const tsquery = groups.map((group) => (group.length > 1 ? `(${group.join(' <-> ')})` : group[0])).join(' & ');
-  return { tsquery, terms: [...new Set(terms)], key: titleKey(text) };
+  return { tsquery, terms: [...new Set(terms)], key: titleKey(text), lexemes: [...lexemes] };
 }
 
 /** A stretch of text and the ranges in it that match the query (UTF-16 offsets, as JavaScript indexes strings). */

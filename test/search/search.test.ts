@@ -86,14 +86,10 @@ describe('search', () => {
   });
 
   it('filters by channel, tag and date, and pages with cursors without repeats', async () => {
-    const slim =
-      'query($q: String!, $channel: String) { search(query: $q, channel: $channel, first: 100) { edges { node { article { id } } } } }';
-    const count = async (variables: Record<string, unknown>) =>
-      dataOf(await graphql<{ search: { edges: unknown[] } }>(slim, variables)).search.edges.length;
-    const everywhere = await count({ q: '发展' });
-    expect(everywhere).toBeGreaterThan(await count({ q: '发展', channel: 'yaowen' }));
     const all = await search({ q: '发展', first: 40 });
     expect(all.hits.length).toBeGreaterThan(10);
+    // Unfiltered, the hits come from several channels: the channel filter has something to remove.
+    expect(all.hits.some((h) => h.article.channel.path.split('/')[0] !== 'yaowen')).toBe(true);
     const inChannel = await search({ q: '发展', channel: 'yaowen', first: 40 });
     expect(inChannel.hits.length).toBeGreaterThan(0);
     for (const hit of inChannel.hits) expect(hit.article.channel.path.split('/')[0]).toBe('yaowen');

@@ -4,11 +4,8 @@ import { loadFeatures, rowsOf, topChannels } from './features';
 import {
   candidateTags,
   type Entry,
-  type Features,
   NEAREST_PER_SIDE,
-  nearestInTime,
   type Overrides,
-  type Rarity,
   rankList,
   rarityOf,
   sameList,
@@ -17,9 +14,6 @@ import {
 
 export { RELATED_PER_ARTICLE } from './scoring';
 
-/** Articles per statement when the full computation reads features or writes lists. */
-const BATCH = 10_000;
-
 export interface RelatedProgress {
   phase: 'read' | 'rank';
   done: number;
@@ -27,7 +21,7 @@ export interface RelatedProgress {
 }
 
 /** Published articles per tag, and all published (tag 0), as the full computation stores them. */
-async function countTags(db: Database): Promise<{ frequencies: Map<number, number>; total: number }> {
+export async function countTags(db: Database): Promise<{ frequencies: Map<number, number>; total: number }> {
   await db.execute(sql`delete from related_tag_frequencies`);
   await db.execute(sql`
     insert into related_tag_frequencies (tag_id, articles)
@@ -45,7 +39,7 @@ async function readTagFrequencies(db: Database): Promise<{ frequencies: Map<numb
   return { frequencies, total: frequencies.get(0) ?? 0 };
 }
 
-async function readOverrides(db: Database, ownerIds: readonly number[] | null): Promise<Map<number, Overrides>> {
+export async function readOverrides(db: Database, ownerIds: readonly number[] | null): Promise<Map<number, Overrides>> {
   const rows = rowsOf<{ article_id: number; related_id: number; action: 'pin' | 'exclude' }>(
     await db.execute(sql`
       select o.article_id, o.related_id, o.action from related_overrides o join articles r on r.id = o.related_id
@@ -64,7 +58,7 @@ async function readOverrides(db: Database, ownerIds: readonly number[] | null): 
 }
 
 /** Replaces the stored lists of these owners. */
-async function writeLists(db: Database, lists: ReadonlyMap<number, Entry[]>): Promise<void> {
+export async function writeLists(db: Database, lists: ReadonlyMap<number, Entry[]>): Promise<void> {
   const owners = [...lists.keys()];
   if (!owners.length) return;
   await db.execute(sql`delete from article_related where article_id = any(${sql.param(owners)}::int[])`);
@@ -78,77 +72,6 @@ async function writeLists(db: Database, lists: ReadonlyMap<number, Entry[]>): Pr
     insert into article_related (article_id, related_id, position, reason, score)
     select (r->>0)::int, (r->>1)::int, (r->>2)::int, (r->>3)::related_reason, (r->>4)::real
     from jsonb_array_elements(${JSON.stringify(rows)}::jsonb) r`);
-}
-
-/** Timelines per tag: published articles sorted by time, then id. */
-function timelinesOf(articles: readonly Features[], tags: ReadonlySet<number> | null): Map<number, Features[]> {
-  const timelines = new Map<number, Features[]>();
-  for (const article of articles) {
-    for (const tag of article.tagIds) {
-      if (tags && !tags.has(tag)) continue;
-      const line = timelines.get(tag) ?? [];
-      line.push(article);
-      timelines.set(tag, line);
-    }
-  }
-  for (const line of timelines.values()) line.sort((a, b) => a.publishedAt - b.publishedAt || a.id - b.id);
-  return timelines;
-}
-
-function candidatesOf(owner: Features, timelines: ReadonlyMap<number, Features[]>, rarity: Rarity): Features[] {
-  const found: Features[] = [];
-  for (const tag of candidateTags(owner.tagIds, rarity)) {
-    found.push(...nearestInTime(timelines.get(tag) ?? [], owner.publishedAt));
-  }
-  return found;
-}
-
-/**
- * Every published article's list, from scratch: reads all features (in batches by id), indexes
- * them by tag and time, ranks each article's candidates (a bounded number per article: linear in
- * the number of articles), and rewrites the lists in batches. The seed and `seed:bulk` run it.
- */
-export async function computeAllRelated(
-  db: Database,
-  onProgress?: (progress: RelatedProgress) => void,
-): Promise<{ lists: number; entries: number }> {
-  const tops = await topChannels(db);
-  const { frequencies, total } = await countTags(db);
-  const rarity = rarityOf(frequencies, total);
-  await db.execute(sql`delete from related_timeline`);
-  await db.execute(sql`
-    insert into related_timeline (tag_id, published_at, article_id)
-    select t.tag_id, a.published_at, a.id from article_tags t join articles a on a.id = t.article_id
-    where a.status = 'published'`);
-  const articles: Features[] = [];
-  for (let last = 0; ; ) {
-    const batch = await loadFeatures(
-      db,
-      sql`a.status = 'published' and a.id > ${last}`,
-      tops,
-      sql`order by a.id limit ${BATCH}`,
-    );
-    if (!batch.length) break;
-    articles.push(...batch);
-    last = batch[batch.length - 1]?.id ?? last;
-    onProgress?.({ phase: 'read', done: articles.length, total });
-  }
-  const timelines = timelinesOf(articles, null);
-  const overrides = await readOverrides(db, null);
-  await db.execute(sql`delete from article_related`);
-  let entries = 0;
-  let pending = new Map<number, Entry[]>();
-  for (const [index, owner] of articles.entries()) {
-    const list = rankList(owner, candidatesOf(owner, timelines, rarity), rarity, overrides.get(owner.id));
-    pending.set(owner.id, list);
-    entries += list.length;
-    if (pending.size >= BATCH || index === articles.length - 1) {
-      await writeLists(db, pending);
-      pending = new Map();
-      onProgress?.({ phase: 'rank', done: index + 1, total: articles.length });
-    }
-  }
-  return { lists: articles.length, entries };
 }
 
 /**

@@ -50,8 +50,17 @@ export interface Rarity {
 }
 
 export function rarityOf(frequencies: ReadonlyMap<number, number>, total: number): Rarity {
+  // Memoised: the full computation asks for the same few tags millions of times.
+  const idfs = new Map<number, number>();
   return {
-    idf: (tagId) => Math.log(1 + Math.max(1, total) / Math.max(1, frequencies.get(tagId) ?? 1)),
+    idf: (tagId) => {
+      let idf = idfs.get(tagId);
+      if (idf === undefined) {
+        idf = Math.log(1 + Math.max(1, total) / Math.max(1, frequencies.get(tagId) ?? 1));
+        idfs.set(tagId, idf);
+      }
+      return idf;
+    },
     share: (tagId) => (frequencies.get(tagId) ?? 0) / Math.max(1, total),
     count: (tagId) => frequencies.get(tagId) ?? 0,
   };
@@ -64,28 +73,35 @@ export function candidateTags(tagIds: readonly number[], rarity: Rarity): number
   return [[...tagIds].sort((a, b) => rarity.share(a) - rarity.share(b) || a - b)[0] as number];
 }
 
-/** The nearest in time on each side of `at` among `timeline` (sorted by time, then id), within the window. */
-export function nearestInTime<T extends { publishedAt: number; id: number }>(timeline: readonly T[], at: number): T[] {
+/**
+ * The places of the nearest in time on each side of `at` in a timeline of `length` entries sorted
+ * by time, then id (`timeAt(i)`: the i-th entry's time), within the window: up to
+ * NEAREST_PER_SIDE before `at`, then up to NEAREST_PER_SIDE at or after it.
+ */
+export function nearestIndexes(length: number, timeAt: (i: number) => number, at: number): number[] {
   let low = 0;
-  let high = timeline.length;
+  let high = length;
   while (low < high) {
     const mid = (low + high) >> 1;
-    if ((timeline[mid] as T).publishedAt < at) low = mid + 1;
+    if (timeAt(mid) < at) low = mid + 1;
     else high = mid;
   }
-  const out: T[] = [];
+  const out: number[] = [];
   const reach = WINDOW_DAYS * DAY_MS;
   for (let i = low - 1, n = 0; i >= 0 && n < NEAREST_PER_SIDE; i -= 1, n += 1) {
-    const item = timeline[i] as T;
-    if (at - item.publishedAt > reach) break;
-    out.push(item);
+    if (at - timeAt(i) > reach) break;
+    out.push(i);
   }
-  for (let i = low, n = 0; i < timeline.length && n < NEAREST_PER_SIDE; i += 1, n += 1) {
-    const item = timeline[i] as T;
-    if (item.publishedAt - at > reach) break;
-    out.push(item);
+  for (let i = low, n = 0; i < length && n < NEAREST_PER_SIDE; i += 1, n += 1) {
+    if (timeAt(i) - at > reach) break;
+    out.push(i);
   }
   return out;
+}
+
+/** The nearest in time on each side of `at` among `timeline` (sorted by time, then id), within the window. */
+export function nearestInTime<T extends { publishedAt: number; id: number }>(timeline: readonly T[], at: number): T[] {
+  return nearestIndexes(timeline.length, (i) => (timeline[i] as T).publishedAt, at).map((i) => timeline[i] as T);
 }
 
 export interface Scored {
@@ -99,18 +115,29 @@ export interface Scored {
   candidate: Int32Array;
 }
 
+/** An owner's tags that can be shared, with their rarity weights, and their sum: the same for every candidate. */
+interface OwnerTags {
+  tags: { tag: number; idf: number }[];
+  own: number;
+}
+
+function ownerTags(owner: Features, rarity: Rarity): OwnerTags {
+  // A tag no other article carries can never be shared: it would only dilute the others.
+  const tags = owner.tagIds.filter((tag) => rarity.count(tag) > 1).map((tag) => ({ tag, idf: rarity.idf(tag) }));
+  return { tags, own: tags.reduce((sum, t) => sum + t.idf, 0) };
+}
+
 /** The blended score of `candidate` in `owner`'s list, with its strongest signal; null when it has no reason to be there. */
-export function score(owner: Features, candidate: Features, rarity: Rarity): Scored | null {
+export function score(
+  owner: Features,
+  candidate: Features,
+  rarity: Rarity,
+  weights: OwnerTags = ownerTags(owner, rarity),
+): Scored | null {
   if (candidate.id === owner.id) return null;
   let shared = 0;
-  let own = 0;
-  for (const tag of owner.tagIds) {
-    // A tag no other article carries can never be shared: it would only dilute the others.
-    if (rarity.count(tag) <= 1) continue;
-    const idf = rarity.idf(tag);
-    own += idf;
-    if (candidate.tagIds.includes(tag)) shared += idf;
-  }
+  for (const { tag, idf } of weights.tags) if (candidate.tagIds.includes(tag)) shared += idf;
+  const own = weights.own;
   const tags = own > 0 ? shared / own : 0;
   const text = setSimilarity(owner.text, candidate.text);
   if (tags === 0 && text < MIN_TEXT) return null;
@@ -164,9 +191,10 @@ export function rankList(
   overrides: Overrides = NO_OVERRIDES,
 ): Entry[] {
   const scored = new Map<number, Scored>();
+  const weights = ownerTags(owner, rarity);
   for (const candidate of candidates) {
     if (scored.has(candidate.id)) continue;
-    const result = score(owner, candidate, rarity);
+    const result = score(owner, candidate, rarity, weights);
     if (result) scored.set(candidate.id, result);
   }
   const entries: Entry[] = [];

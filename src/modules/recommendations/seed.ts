@@ -1,6 +1,6 @@
 import type { Database } from '../../db/database';
 import type { SeedReport, SeedRun } from '../../shared/seed';
-import { computeAllRelated } from './compute';
+import { computeAllRelated } from './compute-all';
 
 /** 相关推荐 for every published article (the articles module seeds before this one). */
 export async function seed(db: Database, run: SeedRun): Promise<SeedReport> {

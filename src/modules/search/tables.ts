@@ -23,5 +23,9 @@ export const articleSearch = pgTable(
     bodyText: text('body_text').notNull(),
     document: tsvector('document').notNull(),
   },
-  (t) => [index('article_search_document_idx').using('gin', t.document)],
+  (t) => [
+    index('article_search_document_idx').using('gin', t.document),
+    // Newest first: a common word's newest matches are found by walking this (see search-plan.ts).
+    index('article_search_recent_idx').on(t.publishedAt.desc().nullsFirst(), t.articleId.desc().nullsFirst()),
+  ],
 );

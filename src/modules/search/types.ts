@@ -7,6 +7,7 @@ import { userError } from '../../shared/errors';
 import { checkListingArguments } from '../../shared/listing-arguments';
 import { parseChannelPath } from '../channels';
 import { SEARCH_LIST_TAG, SEARCH_MAX_AGE } from './cache';
+import { newestMatches, SEARCH_WINDOW } from './newest-matches';
 
 /** Characters of body around the first match in a hit's snippet. */
 const SNIPPET_LENGTH = 90;
@@ -75,8 +76,7 @@ export function registerSearch(builder: Builder): void {
     t.drizzleConnection(
       {
         type: 'articleSearch',
-        description:
-          'Full-text search of published articles in Chinese (or mixed with Latin words and numbers): best matches first, the newest first among equals. Traditional characters and full-width forms find their simplified, half-width matches.',
+        description: `Full-text search of published articles in Chinese (or mixed with Latin words and numbers). The newest ${SEARCH_WINDOW} matching articles (after the filters) are ranked, best first and the newest first among equals: at most ${SEARCH_WINDOW} hits, however many articles match; narrow a common word with \`publishedBefore\` or the other filters to reach older ones. Traditional characters and full-width forms find their simplified, half-width matches.`,
         extensions: {
           cache: {
             // Any publication or correction may add a hit; the hits' own entity tags cover the rest.
@@ -111,6 +111,13 @@ export function registerSearch(builder: Builder): void {
             }
           }
           const tsquery = sql`${parsed.tsquery}::tsquery`;
+          // The filters and the query pick the newest SEARCH_WINDOW matches; only those are ranked.
+          const candidates = newestMatches(parsed, {
+            channelPath,
+            tag: args.tag ?? null,
+            after: after ?? null,
+            before: before ?? null,
+          });
           const rows = await ctx.db.query.articleSearch.findMany(
             query({
               extras: {
@@ -119,22 +126,7 @@ export function registerSearch(builder: Builder): void {
                   sql<number>`(1 + round((ts_rank(${RANK_WEIGHTS}::float4[], ${table.document}, ${tsquery})
                     + case when ${table.titleKey} = ${parsed.key} then 1 when strpos(${table.titleKey}, ${parsed.key}) > 0 then 0.5 else 0 end) * 1000000))::int`,
               },
-              where: {
-                // The channel subtree's ids come from a subquery, so the hits need no join to filter.
-                RAW: (table) =>
-                  channelPath
-                    ? sql`${table.document} @@ ${tsquery} and ${table.channelId} in (select id from channels where path = ${channelPath} or path like ${`${channelPath}/%`})`
-                    : sql`${table.document} @@ ${tsquery}`,
-                ...(after || before
-                  ? { publishedAt: { ...(after && { gte: after }), ...(before && { lt: before }) } }
-                  : {}),
-                ...(args.tag != null && {
-                  article: {
-                    RAW: (article) =>
-                      sql`exists (select 1 from article_tags at join tags t on t.id = at.tag_id where at.article_id = ${article.id} and t.name = ${args.tag})`,
-                  },
-                }),
-              },
+              where: { RAW: (table) => sql`${table.articleId} in (${candidates})` },
               orderBy: { rank: 'desc', publishedAt: 'desc', articleId: 'desc' },
             }),
           );

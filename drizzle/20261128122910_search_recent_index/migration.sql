@@ -1,0 +1,1 @@
+CREATE INDEX "article_search_recent_idx" ON "article_search" ("published_at" DESC,"article_id" DESC);
