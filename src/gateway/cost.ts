@@ -103,7 +103,10 @@ export function operationCost(
 const MEMO_BYTES = 4 * 2 ** 20;
 const documentIds = new WeakMap<DocumentNode, number>();
 let nextDocumentId = 0;
-const costs = new LRUCache<string, number>({ maxSize: MEMO_BYTES, sizeCalculation: (_cost, key) => 2 * key.length + 64 });
+const costs = new LRUCache<string, number>({
+  maxSize: MEMO_BYTES,
+  sizeCalculation: (_cost, key) => 2 * key.length + 64,
+});
 
 /**
  * operationCost, remembered per parsed document, operation and variables: the same request sent

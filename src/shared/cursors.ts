@@ -14,12 +14,12 @@ const refuse = () =>
   );
 
 /**
- * Checks a cursor of plugin-drizzle's shape (base64 of `DC:T:["D:…","N:…"]`) against the parts its
- * connection orders by, before any of it reaches SQL: a cursor with a part of the wrong kind, out of
- * range, missing or extra is bad input, not an internal error.
+ * The values of a cursor of plugin-drizzle's shape (base64 of `DC:T:["D:…","N:…"]`): a moment as
+ * ms since the epoch, an id as a number, checked against the parts its connection orders by before
+ * any of it reaches SQL: a cursor with a part of the wrong kind, out of range, missing or extra is
+ * bad input, not an internal error.
  */
-export function checkCursor(cursor: string | null | undefined, parts: readonly CursorPart[]): void {
-  if (cursor == null) return;
+export function cursorValues(cursor: string, parts: readonly CursorPart[]): number[] {
   let decoded: string;
   try {
     decoded = atob(cursor);
@@ -34,10 +34,16 @@ export function checkCursor(cursor: string | null | undefined, parts: readonly C
     throw refuse();
   }
   if (!Array.isArray(values) || values.length !== parts.length) throw refuse();
-  parts.forEach((part, index) => {
+  return parts.map((part, index) => {
     const value = values[index];
     const match = typeof value === 'string' ? PATTERNS[part].exec(value) : null;
     const number = Number(match?.[1]);
     if (!match || number > (part === 'date' ? MAX_DATE_MS : MAX_INT)) throw refuse();
+    return number;
   });
+}
+
+/** Checks a cursor (see cursorValues); none is fine. */
+export function checkCursor(cursor: string | null | undefined, parts: readonly CursorPart[]): void {
+  if (cursor != null) cursorValues(cursor, parts);
 }

@@ -34,6 +34,34 @@ async function allHits(q: string) {
   return hits;
 }
 
+const BY_TIME = `query($q: String!, $first: Int, $after: String, $last: Int, $before: String) {
+  search(query: $q, order: NEWEST, first: $first, after: $after, last: $last, before: $before) {
+    edges { node { article { id } } }
+    pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+  }
+}`;
+type TimePage = {
+  search: {
+    edges: { node: { article: { id: string } } }[];
+    pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string; endCursor: string };
+  };
+};
+
+/** Every hit of a NEWEST search, `first` at a time, and each page's cursors. */
+async function allByTime(q: string, first: number) {
+  const pages: TimePage['search'][] = [];
+  let after: string | null = null;
+  for (let page = 0; page < 100; page += 1) {
+    const response: GraphQLResponse<TimePage> = await graphql<TimePage>(BY_TIME, { q, first, after });
+    expect(response.statements).toBe(1);
+    const found = dataOf(response).search;
+    pages.push(found);
+    if (!found.pageInfo.hasNextPage) break;
+    after = found.pageInfo.endCursor;
+  }
+  return pages;
+}
+
 const rowsOf = <T>(result: unknown): T[] => (result as { rows: T[] }).rows;
 
 /** The published articles matching a query, newest first (what the search should rank). */
@@ -103,5 +131,37 @@ describe('search of a common word', () => {
     expect(matches.length).toBeLessThan(SEARCH_WINDOW);
     const hits = await allHits('绿色低碳');
     expect(new Set(hits.map((h) => idOf(h.article.id)))).toEqual(new Set(matches.map((m) => m.id)));
+  });
+});
+
+describe('search by time (order: NEWEST)', () => {
+  it('pages through every match of a common word, newest first, past the ranked window, one statement a page', async () => {
+    const query = parseSearchQuery('发展') as SearchQuery;
+    const matches = await matchesNewestFirst(query);
+    expect(matches.length).toBeGreaterThan(SEARCH_WINDOW);
+    for (const analysed of [false, true]) {
+      if (analysed) await database().admin.execute(sql`analyze article_search`);
+      const pages = await allByTime('发展', 17);
+      const ids = pages.flatMap((p) => p.edges.map((e) => idOf(e.node.article.id)));
+      expect(ids).toEqual(matches.map((m) => m.id));
+    }
+  });
+
+  it('pages backwards with last and before to the same hits', async () => {
+    const pages = await allByTime('发展', 17);
+    const third = pages[2];
+    expect(third).toBeDefined();
+    if (!third) return;
+    const back = dataOf(
+      await graphql<TimePage>(BY_TIME, { q: '发展', last: 17, before: third.pageInfo.startCursor }),
+    ).search;
+    expect(back.edges.map((e) => e.node.article.id)).toEqual(pages[1]?.edges.map((e) => e.node.article.id));
+    expect(back.pageInfo.hasPreviousPage).toBe(true);
+  });
+
+  it('refuses a relevance cursor with BAD_USER_INPUT', async () => {
+    const ranked = dataOf(await graphql<Page>(SEARCH, { q: '发展', after: null })).search;
+    const response = await graphql(BY_TIME, { q: '发展', first: 5, after: ranked.pageInfo.endCursor });
+    expect(response.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 });

@@ -77,35 +77,70 @@ function filterShare(f: SearchFilters): SQL {
  * (every match of the words, each read and, for a phrase, rechecked against its document, before
  * the filters): the walk wins when d²·c·N ≥ WINDOW.
  */
-function walkWins(query: SearchQuery, filters: SearchFilters): SQL {
+function walkWins(query: SearchQuery, filters: SearchFilters, window: number): SQL {
   if (!query.lexemes.length) return sql`false`;
   return sql`coalesce(${queryShare(query.lexemes)} ^ 2 * ${filterShare(filters)}
-    * (select reltuples from pg_class where oid = 'article_search'::regclass) >= ${SEARCH_WINDOW}, false)`;
+    * (select reltuples from pg_class where oid = 'article_search'::regclass) >= ${window}, false)`;
+}
+
+/** A place in the index's time order: a hit's publication moment and article id (a NEWEST cursor). */
+export interface IndexPosition {
+  at: Date;
+  id: number;
+}
+
+/** Where a page of matches starts and which way it goes (NEWEST order's paging). */
+export interface MatchesPage {
+  /** How many matches: SEARCH_WINDOW for a ranked search, a page (and one more) when paging by time. */
+  limit: number;
+  /** Only matches past this position, in the page's direction (a cursor). */
+  from?: IndexPosition | null;
+  /** Oldest first (`last`/`before`): the matches just newer than `from`, or the oldest of all. */
+  oldestFirst?: boolean;
+}
+
+/** Rows strictly past `from` in the walk's direction; the moment alone is an index condition. */
+function pastPosition(from: IndexPosition | null | undefined, oldestFirst: boolean): SQL[] {
+  if (!from) return [];
+  const at = sql`${from.at.toISOString()}::timestamptz`;
+  return oldestFirst
+    ? [sql`c.published_at >= ${at}`, sql`(c.published_at > ${at} or c.article_id > ${from.id})`]
+    : [sql`c.published_at <= ${at}`, sql`(c.published_at < ${at} or c.article_id < ${from.id})`];
 }
 
 /**
- * The ids of the query's newest SEARCH_WINDOW matches (published_at, then id, descending), as a
- * subquery. Two branches give the same rows; a one-time filter runs only one of them: the walk
- * reads article_search_recent_idx newest first (`ts_match_vq` is not indexable, so the planner
- * cannot take the GIN index there), checking the channel and tag first (a CASE fixes the order) and
- * the document only then; the other reads every match from the GIN index and keeps the newest.
+ * The ids of the query's newest `page.limit` matches (published_at, then id, descending; or the
+ * oldest, ascending, with `oldestFirst`), past `page.from` if given, as a subquery. Two branches give
+ * the same rows; a one-time filter runs only one of them: the walk reads article_search_recent_idx
+ * in time order (`ts_match_vq` is not indexable, so the planner cannot take the GIN index there),
+ * checking the channel and tag first (a CASE fixes the order) and the document only then; the other
+ * reads every match from the GIN index and keeps the first ones in time order.
  */
-export function newestMatches(query: SearchQuery, filters: SearchFilters): SQL {
+export function newestMatches(
+  query: SearchQuery,
+  filters: SearchFilters,
+  page: MatchesPage = { limit: SEARCH_WINDOW },
+): SQL {
   const tsquery = sql`${query.tsquery}::tsquery`;
+  const oldestFirst = page.oldestFirst ?? false;
   const { row, dates } = filtersOn(filters);
-  const all = [...row, ...dates];
-  const inRange = dates.length ? sql` and ${sql.join(dates, sql` and `)}` : sql``;
+  const bounds = [...dates, ...pastPosition(page.from, oldestFirst)];
+  const all = [...row, ...bounds];
+  const inRange = bounds.length ? sql` and ${sql.join(bounds, sql` and `)}` : sql``;
   const checked = row.length
     ? sql`case when ${sql.join(row, sql` and `)} then ts_match_vq(c.document, ${tsquery}) else false end`
     : sql`ts_match_vq(c.document, ${tsquery})`;
-  return sql`with plan as materialized (select ${walkWins(query, filters)} as walk)
+  const order = oldestFirst
+    ? sql`order by c.published_at asc, c.article_id asc`
+    : sql`order by c.published_at desc, c.article_id desc`;
+  return sql`with plan as materialized (select ${walkWins(query, filters, page.limit)} as walk)
     select article_id from (
       (select c.article_id from article_search c
        where (select walk from plan) and ${checked}${inRange}
-       order by c.published_at desc, c.article_id desc limit ${SEARCH_WINDOW})
+       ${order} limit ${page.limit})
       union all
       (select c.article_id from article_search c
        where not (select walk from plan) and c.document @@ ${tsquery}${all.length ? sql` and ${sql.join(all, sql` and `)}` : sql``}
-       order by c.published_at desc, c.article_id desc limit ${SEARCH_WINDOW})
+       ${order} limit ${page.limit})
     ) newest`;
 }

@@ -3,11 +3,12 @@ import type { Builder } from '../../builder';
 import type { FieldCachePolicy } from '../../cache/hints';
 import { type Highlighted, highlight, highlightHtml, parseSearchQuery } from '../../shared/chinese-text';
 import { listOf } from '../../shared/cost';
+import { cursorValues } from '../../shared/cursors';
 import { userError } from '../../shared/errors';
 import { checkListingArguments } from '../../shared/listing-arguments';
 import { parseChannelPath } from '../channels';
 import { SEARCH_LIST_TAG, SEARCH_MAX_AGE } from './cache';
-import { newestMatches, SEARCH_WINDOW } from './newest-matches';
+import { type IndexPosition, type MatchesPage, newestMatches, SEARCH_WINDOW } from './newest-matches';
 
 /** Characters of body around the first match in a hit's snippet. */
 const SNIPPET_LENGTH = 90;
@@ -22,7 +23,42 @@ interface HitRow {
   terms?: readonly string[];
 }
 
+/** A connection's page size when neither `first` nor `last` is given (the builder's default). */
+const DEFAULT_PAGE = 20;
+
+/** The page of matches a NEWEST search reads: the page and one more (is there a next?), from its cursor. */
+function pageByTime(args: {
+  first?: number | null;
+  last?: number | null;
+  after?: string | null;
+  before?: string | null;
+}): MatchesPage {
+  const positionOf = (cursor: string): IndexPosition => {
+    const [at = 0, id = 0] = cursorValues(cursor, ['date', 'int']);
+    return { at: new Date(at), id };
+  };
+  const oldestFirst = args.last != null;
+  const cursor = oldestFirst ? args.before : args.after;
+  return {
+    limit: (args.first ?? args.last ?? DEFAULT_PAGE) + 1,
+    from: cursor == null ? null : positionOf(cursor),
+    oldestFirst,
+  };
+}
+
 export function registerSearch(builder: Builder): void {
+  const SearchOrder = builder.enumType('SearchOrder', {
+    description: 'How search hits are ordered.',
+    values: {
+      RELEVANCE: {
+        description: `Best first, the newest first among equals: the newest ${SEARCH_WINDOW} matches (after the filters) are ranked, so at most ${SEARCH_WINDOW} hits.`,
+      },
+      NEWEST: {
+        description: 'Newest first: every match, page after page, however many there are (按时间).',
+      },
+    },
+  });
+
   const Range = builder.objectRef<{ start: number; length: number }>('HighlightRange').implement({
     description: 'A matched stretch of a highlighted text, in UTF-16 code units (JavaScript string indexes).',
     fields: (t) => ({
@@ -76,7 +112,7 @@ export function registerSearch(builder: Builder): void {
     t.drizzleConnection(
       {
         type: 'articleSearch',
-        description: `Full-text search of published articles in Chinese (or mixed with Latin words and numbers). The newest ${SEARCH_WINDOW} matching articles (after the filters) are ranked, best first and the newest first among equals: at most ${SEARCH_WINDOW} hits, however many articles match; narrow a common word with \`publishedBefore\` or the other filters to reach older ones. Traditional characters and full-width forms find their simplified, half-width matches.`,
+        description: `Full-text search of published articles in Chinese (or mixed with Latin words and numbers). By relevance (the default) the newest ${SEARCH_WINDOW} matching articles (after the filters) are ranked, best first and the newest first among equals: at most ${SEARCH_WINDOW} hits; \`order: NEWEST\` pages through every match, newest first. Traditional characters and full-width forms find their simplified, half-width matches.`,
         extensions: {
           cache: {
             // Any publication or correction may add a hit; the hits' own entity tags cover the rest.
@@ -94,10 +130,17 @@ export function registerSearch(builder: Builder): void {
           tag: t.arg.string({ description: 'Only articles with this tag, e.g. 乡村振兴.' }),
           publishedAfter: t.arg({ type: 'DateTime', description: 'Only articles published at or after this moment.' }),
           publishedBefore: t.arg({ type: 'DateTime', description: 'Only articles published before this moment.' }),
+          order: t.arg({
+            type: SearchOrder,
+            defaultValue: 'RELEVANCE',
+            required: true,
+            description: 'RELEVANCE (at most the newest matches ranked) or NEWEST (every match, in time order).',
+          }),
         },
         resolve: async (query, _root, args, ctx) => {
-          // Best first: the cursor is (rank, published_at, id).
-          checkListingArguments(args, ['int', 'date', 'int']);
+          // Best first: the cursor is (rank, published_at, id); newest first: (published_at, id).
+          const byTime = args.order === 'NEWEST';
+          checkListingArguments(args, byTime ? ['date', 'int'] : ['int', 'date', 'int']);
           const parsed = parseSearchQuery(args.query);
           if ('problem' in parsed) throw userError(parsed.problem, 'BAD_USER_INPUT', { argument: 'query' });
           const { publishedAfter: after, publishedBefore: before } = args;
@@ -111,13 +154,10 @@ export function registerSearch(builder: Builder): void {
             }
           }
           const tsquery = sql`${parsed.tsquery}::tsquery`;
-          // The filters and the query pick the newest SEARCH_WINDOW matches; only those are ranked.
-          const candidates = newestMatches(parsed, {
-            channelPath,
-            tag: args.tag ?? null,
-            after: after ?? null,
-            before: before ?? null,
-          });
+          // The filters and the query pick the newest SEARCH_WINDOW matches, which are ranked; or,
+          // by time, the page of matches past the cursor.
+          const filters = { channelPath, tag: args.tag ?? null, after: after ?? null, before: before ?? null };
+          const candidates = byTime ? newestMatches(parsed, filters, pageByTime(args)) : newestMatches(parsed, filters);
           const rows = await ctx.db.query.articleSearch.findMany(
             query({
               extras: {
@@ -127,14 +167,16 @@ export function registerSearch(builder: Builder): void {
                     + case when ${table.titleKey} = ${parsed.key} then 1 when strpos(${table.titleKey}, ${parsed.key}) > 0 then 0.5 else 0 end) * 1000000))::int`,
               },
               where: { RAW: (table) => sql`${table.articleId} in (${candidates})` },
-              orderBy: { rank: 'desc', publishedAt: 'desc', articleId: 'desc' },
+              orderBy: byTime
+                ? { publishedAt: 'desc', articleId: 'desc' }
+                : { rank: 'desc', publishedAt: 'desc', articleId: 'desc' },
             }),
           );
           for (const row of rows) (row as unknown as HitRow).terms = parsed.terms;
           return rows;
         },
       },
-      { name: 'SearchConnection', description: 'A page of search hits, best first.' },
+      { name: 'SearchConnection', description: 'A page of search hits, best first or newest first.' },
       { name: 'SearchEdge', description: 'A search hit with its cursor.' },
     ),
   );
