@@ -47,6 +47,33 @@ describe.skipIf(!databaseUrl)('search and related in workerd', () => {
     expect(cached[0]?.headers.get('cache-tag')).toContain('search');
   });
 
+  it('pages a common word newest first (order: NEWEST) past the ranked 50, one statement a page', async () => {
+    const document = `query($q: String!, $after: String) {
+      search(query: $q, order: NEWEST, first: 40, after: $after) {
+        edges { node { article { id publishedAt } } }
+        pageInfo { hasNextPage endCursor }
+      }
+    }`;
+    const ids: string[] = [];
+    const times: number[] = [];
+    let after: string | null = null;
+    for (let page = 0; page < 20; page += 1) {
+      const sent = await post(document, { q: '发展', after });
+      expect(sent.body.errors, failure('search NEWEST', sent)).toBeUndefined();
+      expect(sent.statements).toBe(1);
+      const found = sent.body.data?.search;
+      for (const edge of found.edges as { node: { article: { id: string; publishedAt: string } } }[]) {
+        ids.push(edge.node.article.id);
+        times.push(Date.parse(edge.node.article.publishedAt));
+      }
+      if (!found.pageInfo.hasNextPage) break;
+      after = found.pageInfo.endCursor;
+    }
+    expect(ids.length).toBeGreaterThan(50);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(times).toEqual([...times].sort((a, b) => b - a));
+  });
+
   it('refuses an empty or over-long query with BAD_USER_INPUT before any SQL', async () => {
     const op = operation('SearchArticles');
     for (const query of ['', '长'.repeat(65)]) {
