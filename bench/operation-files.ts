@@ -42,3 +42,26 @@ export function readOperationDir(dir: string): OperationFile[] {
       return { name, document, variables, sha256: createHash('sha256').update(document).digest('hex') };
     });
 }
+
+/**
+ * The variants of `dir` that only change variables: a `<Name>.variables.json` with no document of
+ * its own, naming the public operation it runs in an `"$operation"` key (the rest are its variables).
+ */
+export function readVariantDir(dir: string, operations: readonly OperationFile[]): OperationFile[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((file) => file.endsWith('.variables.json'))
+    .map((file) => ({ name: file.slice(0, -'.variables.json'.length), file: join(dir, file) }))
+    .filter(({ name }) => !existsSync(join(dir, `${name}.graphql`)))
+    .sort((a, b) => a.name.localeCompare(b.name))
+    .map(({ name, file }) => {
+      const parsed: unknown = JSON.parse(readFileSync(file, 'utf8'));
+      if (!isRecord(parsed) || typeof parsed.$operation !== 'string') {
+        throw new Error(`${file}: expected a JSON object with "$operation" (or a ${name}.graphql beside it)`);
+      }
+      const { $operation, ...variables } = parsed;
+      const base = operations.find((op) => op.name === $operation);
+      if (!base) throw new Error(`${file}: no operation ${$operation}`);
+      return { ...base, name, variables };
+    });
+}

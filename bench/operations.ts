@@ -1,4 +1,10 @@
-import { BENCH_OPERATIONS_DIR, type OperationFile, readOperationDir, SCHEMA_OPERATIONS_DIR } from './operation-files';
+import {
+  BENCH_OPERATIONS_DIR,
+  type OperationFile,
+  readOperationDir,
+  readVariantDir,
+  SCHEMA_OPERATIONS_DIR,
+} from './operation-files';
 
 export interface BenchOperation extends OperationFile {
   /** From the document's `# SQL statements: N` line. */
@@ -14,16 +20,18 @@ function budgetOf(document: string): number | null {
 
 /**
  * Every read operation in schema/operations/ with its example variables, then the benchmark-only
- * feed variants of bench/operations/ (tag feed, date archive) that no page document uses yet.
+ * variants of bench/operations/: documents no page uses yet (tag feed, date archive), and public
+ * operations with other variables (a common word searched).
  */
 export function benchOperations(only?: readonly string[]): BenchOperation[] {
+  const published = readOperationDir(SCHEMA_OPERATIONS_DIR);
   const all: BenchOperation[] = [
-    ...readOperationDir(SCHEMA_OPERATIONS_DIR).map((op) => ({
+    ...published.map((op) => ({
       ...op,
       budget: budgetOf(op.document),
       origin: 'schema/operations' as const,
     })),
-    ...readOperationDir(BENCH_OPERATIONS_DIR).map((op) => ({
+    ...[...readOperationDir(BENCH_OPERATIONS_DIR), ...readVariantDir(BENCH_OPERATIONS_DIR, published)].map((op) => ({
       ...op,
       budget: budgetOf(op.document),
       origin: 'bench/operations' as const,

@@ -1,23 +1,17 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { recomputeLists } from '../../src/modules/recommendations/compute';
 import { computeAllRelated } from '../../src/modules/recommendations/compute-all';
-import { openPglite, type TestDatabase } from '../support/database';
+import { useOwnPglite } from '../support/database';
 
-// Its own PGlite, also when the other files share a Postgres: this test rewrites every list.
-let database: TestDatabase;
-beforeAll(async () => {
-  database = await openPglite();
-}, 120_000);
-afterAll(async () => {
-  await database?.close();
-});
+// Its own PGlite: this test rewrites every list.
+const database = useOwnPglite();
 
 const rowsOf = <T>(result: unknown): T[] => (result as { rows: T[] }).rows;
 
 describe('the full computation of 相关推荐', () => {
   it('gives every published article the list the incremental path gives it alone, with progress', async () => {
-    const db = database.admin;
+    const db = database().admin;
     const phases = new Set<string>();
     let ranked = 0;
     const { lists, entries } = await computeAllRelated(db, (p) => {

@@ -1,22 +1,16 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { indexMissing } from '../../src/modules/search/documents';
-import { openPglite, type TestDatabase } from '../support/database';
+import { useOwnPglite } from '../support/database';
 
-// Its own PGlite, also when the other files share a Postgres: this test empties part of the index.
-let database: TestDatabase;
-beforeAll(async () => {
-  database = await openPglite();
-}, 120_000);
-afterAll(async () => {
-  await database?.close();
-});
+// Its own PGlite: this test empties part of the index.
+const database = useOwnPglite();
 
 const rowsOf = <T>(result: unknown): T[] => (result as { rows: T[] }).rows;
 
 describe('the bulk indexer', () => {
   it('writes the rows an editor change writes', async () => {
-    const db = database.admin;
+    const db = database().admin;
     const columns = sql`article_id, channel_id, published_at::text as published_at, title, title_key, body_text, document::text as document`;
     const before = rowsOf<Record<string, unknown>>(
       await db.execute(sql`select ${columns} from article_search order by article_id`),

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import type { DatabaseSource } from '../../src/db/database';
 import { migrate } from '../../src/db/migrations';
 import { createNodePostgresSource } from '../../src/db/node-postgres';
@@ -37,4 +37,22 @@ export async function openPglite(options: { timeoutMs?: number } = {}) {
   await migrate(source);
   await seed(source.admin);
   return source;
+}
+
+/**
+ * A migrated, seeded PGlite of the calling file's own, also when the other files share a Postgres:
+ * for tests that rewrite what every file reads (the whole search index, every 相关推荐 list).
+ */
+export function useOwnPglite(): () => TestDatabase {
+  let database: TestDatabase | undefined;
+  beforeAll(async () => {
+    database = await openPglite();
+  }, 120_000);
+  afterAll(async () => {
+    await database?.close();
+  });
+  return () => {
+    if (!database) throw new Error('the PGlite is opened before the tests run');
+    return database;
+  };
 }
