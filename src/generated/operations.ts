@@ -115,13 +115,13 @@ export const operations: NamedOperation[] = [
   },
   {
     "name": "SearchArticles",
-    "document": "# SQL statements: 1\n# Full-text search in Chinese: best matches first (newest first among equals), title and snippet highlighted.\n# Optional filters: channel (sub-channels included), tag, publishedAfter / publishedBefore.\n# Pass `pageInfo.endCursor` as `$after` for the next page.\nquery SearchArticles(\n  $query: String!\n  $channel: String\n  $tag: String\n  $publishedAfter: DateTime\n  $publishedBefore: DateTime\n  $first: Int = 10\n  $after: String\n) {\n  search(\n    query: $query\n    channel: $channel\n    tag: $tag\n    publishedAfter: $publishedAfter\n    publishedBefore: $publishedBefore\n    first: $first\n    after: $after\n  ) {\n    edges {\n      cursor\n      node {\n        score\n        title {\n          text\n          html\n          ranges {\n            start\n            length\n          }\n        }\n        snippet {\n          text\n          html\n          ranges {\n            start\n            length\n          }\n        }\n        article {\n          id\n          path\n          publishedAt\n          channel {\n            name\n            path\n          }\n        }\n      }\n    }\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n  }\n}\n",
+    "document": "# SQL statements: 1\n# Full-text search in Chinese: best matches first (newest first among equals), title and snippet highlighted;\n# `$order: NEWEST` pages through every match, newest first.\n# Optional filters: channel (sub-channels included), tag, publishedAfter / publishedBefore.\n# Pass `pageInfo.endCursor` as `$after` for the next page.\nquery SearchArticles(\n  $query: String!\n  $channel: String\n  $tag: String\n  $publishedAfter: DateTime\n  $publishedBefore: DateTime\n  $order: SearchOrder = RELEVANCE\n  $first: Int = 10\n  $after: String\n) {\n  search(\n    query: $query\n    channel: $channel\n    tag: $tag\n    publishedAfter: $publishedAfter\n    publishedBefore: $publishedBefore\n    order: $order\n    first: $first\n    after: $after\n  ) {\n    edges {\n      cursor\n      node {\n        score\n        title {\n          text\n          html\n          ranges {\n            start\n            length\n          }\n        }\n        snippet {\n          text\n          html\n          ranges {\n            start\n            length\n          }\n        }\n        article {\n          id\n          path\n          publishedAt\n          channel {\n            name\n            path\n          }\n        }\n      }\n    }\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n  }\n}\n",
     "variables": {
       "query": "绿色低碳",
       "first": 10
     },
-    "sha256": "8231f0c72677ba55a9bbe676fef4a25ef7fee947ab661c55cb86563d5d666571",
-    "normalizedSha256": "23f4eef88057946982f08a4599b874928a506029599ef3f15f29962f56ddd8da"
+    "sha256": "beac57cd17678dd7bdf861429fae7a1629239adc3954daf3611690acfe41cdd2",
+    "normalizedSha256": "3ad9f0e584be47d257647ad274f94df66db59d2422f60c95784970146c194105"
   },
   {
     "name": "SiteChrome",
