@@ -8,6 +8,7 @@ import type { Context } from './context';
 import type { Relations } from './modules';
 import { userError } from './shared/errors';
 import { decodeGlobalId, nodeIdProblem } from './shared/global-id';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './shared/listing-arguments';
 import { missingAsNull, publicNode } from './shared/public-nodes';
 
 /** `nodes(ids:)` takes at most this many. */
@@ -122,8 +123,8 @@ export function createBuilder(relations: Relations): Builder {
       client: (ctx) => ctx.db,
       getTableConfig,
       relations,
-      defaultConnectionSize: 20,
-      maxConnectionSize: 100,
+      defaultConnectionSize: DEFAULT_PAGE_SIZE,
+      maxConnectionSize: MAX_PAGE_SIZE,
     },
   });
   // The root types belong to no domain; every module adds fields to them.

@@ -3,6 +3,8 @@ import { userError } from './errors';
 
 /** The largest page a connection of the gateway serves. */
 export const MAX_PAGE_SIZE = 100;
+/** A connection's page when neither `first` nor `last` is given. */
+export const DEFAULT_PAGE_SIZE = 20;
 
 /** What a paged, time-filtered listing (the article feed, search) is asked. */
 export interface ListingArguments {

@@ -5,7 +5,7 @@ import { type Highlighted, highlight, highlightHtml, parseSearchQuery } from '..
 import { listOf } from '../../shared/cost';
 import { cursorValues } from '../../shared/cursors';
 import { userError } from '../../shared/errors';
-import { checkListingArguments } from '../../shared/listing-arguments';
+import { checkListingArguments, DEFAULT_PAGE_SIZE } from '../../shared/listing-arguments';
 import { parseChannelPath } from '../channels';
 import { SEARCH_LIST_TAG, SEARCH_MAX_AGE } from './cache';
 import { type IndexPosition, type MatchesPage, newestMatches, SEARCH_WINDOW } from './newest-matches';
@@ -23,9 +23,6 @@ interface HitRow {
   terms?: readonly string[];
 }
 
-/** A connection's page size when neither `first` nor `last` is given (the builder's default). */
-const DEFAULT_PAGE = 20;
-
 /** The page of matches a NEWEST search reads: the page and one more (is there a next?), from its cursor. */
 function pageByTime(args: {
   first?: number | null;
@@ -40,7 +37,7 @@ function pageByTime(args: {
   const oldestFirst = args.last != null;
   const cursor = oldestFirst ? args.before : args.after;
   return {
-    limit: (args.first ?? args.last ?? DEFAULT_PAGE) + 1,
+    limit: (args.first ?? args.last ?? DEFAULT_PAGE_SIZE) + 1,
     from: cursor == null ? null : positionOf(cursor),
     oldestFirst,
   };
