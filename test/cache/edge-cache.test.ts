@@ -5,7 +5,7 @@ import { articles } from '../../src/modules/articles/tables';
 import { SITE_MAX_AGE } from '../../src/modules/site';
 import { useGateway } from '../support/gateway';
 import { operation } from '../support/operations';
-import { EDITOR_TOKEN, editorRequest, getRequest, read } from './support';
+import { EDITOR_TOKEN, editorRequest, getRequest, postRequest, read } from './support';
 
 const { send, database, store } = useGateway({ cacheBytes: 16 * 2 ** 20, editorToken: EDITOR_TOKEN });
 const feed = operation('ChannelFeed');
@@ -73,16 +73,7 @@ describe('edge cache', () => {
     const overGet = await send(getRequest('mutation($id: ID!) { retractArticle(id: $id) { status } }', { id }));
     expect(overGet.status).toBe(405);
     const anonymous = await read(
-      await send(
-        new Request('http://gateway.test/graphql', {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({
-            query: 'mutation($id: ID!) { retractArticle(id: $id) { status } }',
-            variables: { id },
-          }),
-        }),
-      ),
+      await send(postRequest('mutation($id: ID!) { retractArticle(id: $id) { status } }', { id })),
     );
     expect(anonymous.body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
     const [row] = await database().admin.select({ status: articles.status }).from(articles).where(eq(articles.id, 1));

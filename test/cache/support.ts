@@ -18,12 +18,17 @@ export function getRequest(query: string, variables: Record<string, unknown> = {
   return new Request(url, { headers: { accept: 'application/graphql-response+json', ...headers } });
 }
 
-export function editorRequest(query: string, variables: Record<string, unknown>) {
+/** A GraphQL POST with a JSON body, as an app or a server sends it. */
+export function postRequest(query: string, variables: Record<string, unknown> = {}, headers: HeadersInit = {}) {
   return new Request('http://gateway.test/graphql', {
     method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${EDITOR_TOKEN}` },
+    headers: { 'content-type': 'application/json', ...headers },
     body: JSON.stringify({ query, variables }),
   });
+}
+
+export function editorRequest(query: string, variables: Record<string, unknown>) {
+  return postRequest(query, variables, { authorization: `Bearer ${EDITOR_TOKEN}` });
 }
 
 export async function read(response: Response): Promise<Sent> {

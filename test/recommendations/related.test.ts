@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { EDITOR_TOKEN, editorRequest, getRequest, read } from '../cache/support';
+import { EDITOR_TOKEN, editorRequest, getRequest, postRequest, read } from '../cache/support';
 import { useGateway } from '../support/gateway';
 import { operation } from '../support/operations';
 
@@ -219,13 +219,9 @@ describe('相关推荐', () => {
     if (!a || !b) throw new Error('no articles');
     const anonymous = await read(
       await send(
-        new Request('http://gateway.test/graphql', {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({
-            query: 'mutation($a: ID!, $r: ID!) { pinRelated(article: $a, related: $r) { purgedTags } }',
-            variables: { a: gid(a.id), r: gid(b.id) },
-          }),
+        postRequest('mutation($a: ID!, $r: ID!) { pinRelated(article: $a, related: $r) { purgedTags } }', {
+          a: gid(a.id),
+          r: gid(b.id),
         }),
       ),
     );

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MemoryStore } from '../../src/cache/memory-store';
 import { createGateway, type Gateway } from '../../src/gateway/gateway';
 import { createKey } from '../../src/modules/partners/admin';
-import { EDITOR_TOKEN } from '../cache/support';
+import { EDITOR_TOKEN, postRequest } from '../cache/support';
 import { openTestDatabase, type TestDatabase } from '../support/database';
 import { answerOf, codesOf } from './support';
 
@@ -36,31 +36,15 @@ afterAll(async () => {
 /** A feed page of `first` articles with their channels: 1 + 2 × first points. */
 const feed = (first: number) => `{ articles(first: ${first}) { edges { node { title channel { name } } } } }`;
 
-function send(query: string, headers: Record<string, string>) {
-  return answerOf(() =>
-    gateway.fetch(
-      new Request('http://gateway.test/graphql', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...headers },
-        body: JSON.stringify({ query }),
-      }),
-    ),
-  );
+function send(query: string, headers: Record<string, string>, variables: Record<string, unknown> = {}) {
+  return answerOf(() => gateway.fetch(postRequest(query, variables, headers)));
 }
 
 describe('cost budgets', () => {
   it('costs one document by the variables each request sends, however often it is sent', async () => {
     const query = 'query Feed($first: Int!) { articles(first: $first) { edges { node { title channel { name } } } } }';
     const costOf = async (first: number) => {
-      const answer = await answerOf(() =>
-        gateway.fetch(
-          new Request('http://gateway.test/graphql', {
-            method: 'POST',
-            headers: { 'content-type': 'application/json', authorization: `Bearer ${EDITOR_TOKEN}` },
-            body: JSON.stringify({ query, variables: { first } }),
-          }),
-        ),
-      );
+      const answer = await send(query, { authorization: `Bearer ${EDITOR_TOKEN}` }, { first });
       expect(answer.status).toBe(200);
       return answer.body.extensions.cost.requested as number;
     };
