@@ -192,8 +192,9 @@ export function parseSearchQuery(raw: string): SearchQuery | { problem: string }
       const chars = Array.from(segment.text);
       if (chars.length === 1) parts.push(`${quoteLexeme(segment.text)}:*`);
       for (let i = 0; i + 1 < chars.length; i += 1) {
-        parts.push(quoteLexeme(pair(chars, i)));
-        lexemes.add(pair(chars, i));
+        const bigram = pair(chars, i);
+        parts.push(quoteLexeme(bigram));
+        lexemes.add(bigram);
       }
     }
     if (segment.separated || groups.length === 0) groups.push([]);

@@ -20,15 +20,14 @@ interface Timeline {
   id: Int32Array;
 }
 
-/** Every tag's timeline from article_tags (published articles only), one statement per tag. */
+/** Every tag's timeline, one statement per tag: a range of related_timeline's primary key, in its order. */
 async function readTimelines(db: Database, tagIds: readonly number[]): Promise<Map<number, Timeline>> {
   const timelines = new Map<number, Timeline>();
   for (const tag of tagIds) {
     const rows = rowsOf<{ at: number; id: number }>(
       await db.execute(sql`
-        select (extract(epoch from a.published_at) * 1000)::float8 as at, a.id
-        from article_tags t join articles a on a.id = t.article_id
-        where t.tag_id = ${tag} and a.status = 'published' order by a.published_at, a.id`),
+        select (extract(epoch from published_at) * 1000)::float8 as at, article_id as id
+        from related_timeline where tag_id = ${tag} order by published_at, article_id`),
     );
     const line: Timeline = {
       length: rows.length,
@@ -43,7 +42,7 @@ async function readTimelines(db: Database, tagIds: readonly number[]): Promise<M
 /**
  * Every published article's list, from scratch, in bounded memory: the tag timelines as typed
  * arrays (12 bytes per tag link), then the owners newest first in chunks, each ranked against its
- * candidates (the nearest in time per candidate tag, as nearestInTime picks them), whose features
+ * candidates (the nearest in time per candidate tag, as nearestIndexes picks them), whose features
  * are read once and kept while the walk is near them. The seed and `seed:bulk` run it; the lists
  * are the ones recomputeLists gives an article alone.
  */
@@ -54,7 +53,7 @@ export async function computeAllRelated(
   const tops = await topChannels(db);
   const { frequencies, total } = await countTags(db);
   const rarity = rarityOf(frequencies, total);
-  // related_timeline serves the incremental path; rebuilt here in one statement.
+  // related_timeline serves the incremental path and the timelines below; rebuilt here in one statement.
   // Emptied with TRUNCATE: deleting millions of rows one by one costs minutes of WAL at a million articles.
   await db.execute(sql`truncate related_timeline`);
   await db.execute(sql`
@@ -72,17 +71,15 @@ export async function computeAllRelated(
   let lists = 0;
   let entries = 0;
   let writing: Promise<void> = Promise.resolve();
-  const readOwners = async (after: { at: Date; id: number } | null) =>
-    (
-      await loadFeatures(
-        db,
-        after
-          ? sql`a.status = 'published' and (a.published_at, a.id) < (${after.at.toISOString()}::timestamptz, ${after.id})`
-          : sql`a.status = 'published'`,
-        tops,
-        sql`order by a.published_at desc, a.id desc limit ${CHUNK}`,
-      )
-    ).filter((o) => o.status === 'published');
+  const readOwners = (after: { at: Date; id: number } | null) =>
+    loadFeatures(
+      db,
+      after
+        ? sql`a.status = 'published' and (a.published_at, a.id) < (${after.at.toISOString()}::timestamptz, ${after.id})`
+        : sql`a.status = 'published'`,
+      tops,
+      sql`order by a.published_at desc, a.id desc limit ${CHUNK}`,
+    );
   let next = readOwners(null);
   for (;;) {
     const owners = await next;

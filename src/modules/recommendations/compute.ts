@@ -76,7 +76,7 @@ export async function writeLists(db: Database, lists: ReadonlyMap<number, Entry[
 
 /**
  * For each (owner, tag, time): the published articles with that tag nearest in time on each side
- * (as nearestInTime picks them from a timeline), from related_timeline's index, in one statement.
+ * (as nearestIndexes picks them from a timeline), from related_timeline's index, in one statement.
  */
 async function nearestByTag(
   db: Database,

@@ -99,11 +99,6 @@ export function nearestIndexes(length: number, timeAt: (i: number) => number, at
   return out;
 }
 
-/** The nearest in time on each side of `at` among `timeline` (sorted by time, then id), within the window. */
-export function nearestInTime<T extends { publishedAt: number; id: number }>(timeline: readonly T[], at: number): T[] {
-  return nearestIndexes(timeline.length, (i) => (timeline[i] as T).publishedAt, at).map((i) => timeline[i] as T);
-}
-
 export interface Scored {
   id: number;
   score: number;

@@ -25,7 +25,7 @@ export const articleSearch = pgTable(
   },
   (t) => [
     index('article_search_document_idx').using('gin', t.document),
-    // Newest first: a common word's newest matches are found by walking this (see search-plan.ts).
+    // Newest first: a common word's newest matches are found by walking this (see newest-matches.ts).
     index('article_search_recent_idx').on(t.publishedAt.desc().nullsFirst(), t.articleId.desc().nullsFirst()),
   ],
 );
