@@ -3,9 +3,8 @@ import { LRUCache } from 'lru-cache';
 import type { Builder } from '../../builder';
 import type { FieldCachePolicy } from '../../cache/hints';
 import type { Context } from '../../context';
-import { userError } from '../../shared/errors';
 import { checkListingArguments } from '../../shared/listing-arguments';
-import { parseChannelPath } from '../channels';
+import { channelPathArgument, parseChannelPath } from '../channels';
 import { articleCacheTags, FEED_MAX_AGE } from './cache';
 import { PUBLISHED } from './queries';
 import { articleTags } from './tables';
@@ -86,15 +85,7 @@ export function registerFeed(builder: Builder): void {
           // Newest first: the cursor is (published_at, id).
           checkListingArguments(args, ['date', 'int']);
           const { publishedAfter: after, publishedBefore: before } = args;
-          let channelPath: string | null = null;
-          if (args.channel != null) {
-            channelPath = parseChannelPath(args.channel);
-            if (channelPath === null) {
-              throw userError(
-                `"${args.channel.slice(0, 64)}" is not a channel path: use slugs like "yaowen/shandong".`,
-              );
-            }
-          }
+          const channelPath = args.channel == null ? null : channelPathArgument(args.channel);
           const tagId = args.tag == null ? null : await tagIdFor(ctx.db, args.tag);
           if (args.tag != null && tagId === null) return [];
           return ctx.db.query.articles.findMany(

@@ -1,9 +1,8 @@
 import type { Builder } from '../../builder';
 import type { Context } from '../../context';
 import { enumFromPg } from '../../shared/enums';
-import { userError } from '../../shared/errors';
 import { idOf } from '../../shared/global-id';
-import { parseChannelPath } from '../channels';
+import { channelPathArgument } from '../channels';
 import type { ArticleStatus } from './changes';
 import { type ArticleChanges, changeArticle } from './editing';
 import { PUBLISHED } from './queries';
@@ -92,11 +91,7 @@ export function registerArticleMutations(builder: Builder): void {
       },
       resolve: (_root, args, ctx) => {
         const { channel, tags, ...rest } = args.input;
-        let channelPath: string | null = null;
-        if (channel != null) {
-          channelPath = parseChannelPath(channel);
-          if (!channelPath) throw userError(`"${channel.slice(0, 64)}" is not a channel path.`);
-        }
+        const channelPath = channel == null ? null : channelPathArgument(channel);
         const fields: ArticleChanges = { ...rest, channelPath, tagNames: tags ?? null };
         return edit(ctx, idOf(args.id, 'Article'), { fields });
       },

@@ -7,6 +7,6 @@ export const channels = defineModule({ name: 'channels', relations: channelRelat
 
 export { breadcrumbOf, breadcrumbSelection } from './breadcrumb';
 export { CHANNEL_MAX_AGE, channelTag } from './cache';
-export { parseChannelPath } from './channel-path';
+export { channelPathArgument, parseChannelPath } from './channel-path';
 export { BreadcrumbItemRef } from './refs';
 export { channels as channelsTable } from './tables';

@@ -2,10 +2,9 @@ import type { Builder } from '../../builder';
 import type { TypeCachePolicy } from '../../cache/hints';
 import { listOf } from '../../shared/cost';
 import { enumFromPg } from '../../shared/enums';
-import { userError } from '../../shared/errors';
 import { breadcrumbOf, breadcrumbSelection, channelUrlPath } from './breadcrumb';
 import { CHANNEL_MAX_AGE, channelTag } from './cache';
-import { parseChannelPath } from './channel-path';
+import { channelPathArgument } from './channel-path';
 import { BreadcrumbItemRef } from './refs';
 import { channelKind } from './tables';
 
@@ -90,9 +89,7 @@ export function registerChannels(builder: Builder): void {
       description: 'A channel by its slug path (`yaowen/shandong`); null when there is none.',
       args: { path: t.arg.string({ required: true, description: 'Slug path, e.g. `yaowen` or `yaowen/shandong`.' }) },
       resolve: (query, _root, args, ctx) => {
-        const path = parseChannelPath(args.path);
-        if (path === null)
-          throw userError(`"${args.path.slice(0, 64)}" is not a channel path: use slugs like "yaowen/shandong".`);
+        const path = channelPathArgument(args.path);
         return ctx.db.query.channels.findFirst(query({ where: { path } }));
       },
     }),

@@ -6,7 +6,7 @@ import { listOf } from '../../shared/cost';
 import { cursorValues } from '../../shared/cursors';
 import { userError } from '../../shared/errors';
 import { checkListingArguments, DEFAULT_PAGE_SIZE } from '../../shared/listing-arguments';
-import { parseChannelPath } from '../channels';
+import { channelPathArgument } from '../channels';
 import { SEARCH_LIST_TAG, SEARCH_MAX_AGE } from './cache';
 import { type IndexPosition, type MatchesPage, newestMatches, SEARCH_WINDOW } from './newest-matches';
 
@@ -141,15 +141,7 @@ export function registerSearch(builder: Builder): void {
           const parsed = parseSearchQuery(args.query);
           if ('problem' in parsed) throw userError(parsed.problem, 'BAD_USER_INPUT', { argument: 'query' });
           const { publishedAfter: after, publishedBefore: before } = args;
-          let channelPath: string | null = null;
-          if (args.channel != null) {
-            channelPath = parseChannelPath(args.channel);
-            if (channelPath === null) {
-              throw userError(
-                `"${args.channel.slice(0, 64)}" is not a channel path: use slugs like "yaowen/shandong".`,
-              );
-            }
-          }
+          const channelPath = args.channel == null ? null : channelPathArgument(args.channel);
           const tsquery = sql`${parsed.tsquery}::tsquery`;
           // The filters and the query pick the newest SEARCH_WINDOW matches, which are ranked; or,
           // by time, the page of matches past the cursor.
