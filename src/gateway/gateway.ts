@@ -20,7 +20,7 @@ import { DEFAULT_LIMITS, type RequestLimits } from './limits';
 import { PersistedQueries } from './persisted';
 import { playgroundOptions, renderPlayground } from './playground';
 import { queryLimits } from './query-limits';
-import { encodingOf, nodeText, queryString, type RawParams, tooLarge } from './request';
+import { encodingOf, NodeBodies, nodeBytes, queryString, type RawParams, tooLarge } from './request';
 import { type EarlyAnswer, errorAnswer, toResponse } from './responses';
 import { serverTimingHeader } from './server-timing';
 import { RequestState } from './state';
@@ -123,6 +123,8 @@ export function createGateway(options: GatewayOptions): Gateway {
   const secrets = options.secrets ?? {};
   const documents = new Documents(limits);
   const persisted = new PersistedQueries();
+  // Node's request bodies by their bytes (a TextMemo counts 4 bytes a character: key and decoded text).
+  const nodeBodies = new NodeBodies(2 * 2 ** 20);
   const states = new WeakMap<Request, RequestState>();
   const routes = new Map(modules.flatMap((module) => module.routes ?? []).map((route) => [route.path, route]));
   const edgeCache = new EdgeCache({
@@ -358,7 +360,9 @@ export function createGateway(options: GatewayOptions): Gateway {
       const encoding = encodingOf(headers['content-type']);
       if (!encoding) return yoga(req, res);
       if (Number(headers['content-length']) > limits.bodyBytes) return send(refused(tooLarge(accept, limits), started));
-      raw = nodeText(req, limits.bodyBytes).then((text) => (text === null ? null : { encoding, text }));
+      raw = nodeBytes(req, limits.bodyBytes).then((bytes) =>
+        bytes === null ? null : nodeBodies.read(bytes, encoding),
+      );
     } else return yoga(req, res);
     andThen(raw, (read) => {
       if (read === null) return send(refused(tooLarge(accept, limits), started));

@@ -1,3 +1,4 @@
+import { TextMemo } from '../cache/text-memo';
 import { documentNesting, inspectJson, type RequestLimits, unfitString } from './limits';
 import { type EarlyAnswer, errorAnswer } from './responses';
 
@@ -10,7 +11,7 @@ export interface GraphQLParams {
 }
 
 /** How the parameters travelled: a GET's query string, or a POST body of one of these media types. */
-type Encoding = 'query-string' | 'json' | 'form' | 'graphql';
+export type Encoding = 'query-string' | 'json' | 'form' | 'graphql';
 
 /** A request's parameters as sent, not yet parsed: the key under which what they resolve to is remembered. */
 export interface RawParams {
@@ -35,7 +36,7 @@ export interface NodeBody {
  * The body straight from Node's request, the limit checked per chunk. Past the limit it answers at
  * once (null) and drops the rest as it arrives, so the client, still sending, gets its 413.
  */
-export function nodeText(body: NodeBody, maxBytes: number): Promise<string | null> {
+export function nodeBytes(body: NodeBody, maxBytes: number): Promise<Buffer | null> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -47,9 +48,34 @@ export function nodeText(body: NodeBody, maxBytes: number): Promise<string | nul
         resolve(null);
       }
     });
-    body.on('end', () => resolve(size > maxBytes ? null : Buffer.concat(chunks, size).toString('utf8')));
+    body.on('end', () => resolve(size > maxBytes ? null : Buffer.concat(chunks, size)));
     body.on('error', reject);
   });
+}
+
+/**
+ * Node's request bodies decoded, remembered by their bytes. Node 20 decodes UTF-8 that is not pure
+ * ASCII slowly (4 µs for a 1.4 KB body with Chinese in it, against 0.2 µs to read the same bytes as
+ * Latin-1): a repeated body is looked up by its bytes read as Latin-1 (one character per byte, so
+ * equal keys are equal bytes) after its media type, and gets back the very `RawParams`, and text, it
+ * got before, whose resolution the edge cache then finds by identity.
+ */
+export class NodeBodies {
+  private readonly memo: TextMemo<RawParams>;
+
+  constructor(maxBytes: number) {
+    this.memo = new TextMemo(maxBytes);
+  }
+
+  read(bytes: Buffer, encoding: Encoding): RawParams {
+    const key = `${encoding} ${bytes.toString('latin1')}`;
+    let raw = this.memo.get(key);
+    if (!raw) {
+      raw = { encoding, text: bytes.toString('utf8') };
+      this.memo.set(key, raw);
+    }
+    return raw;
+  }
 }
 
 /** The body as text, refusing it (null) once it passes `maxBytes`, before the rest is read. */
