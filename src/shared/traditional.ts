@@ -1,38 +1,22 @@
+import openccTraditionalToSimplified from 'opencc-js/dict/TSCharacters';
+
 /**
- * Traditional → simplified for the characters readers most often type in news searches (about
- * 500: the common ones whose simplified form differs). Not a full converter (OpenCC's tables
- * hold thousands, with phrase rules): enough that 綠色低碳, 經濟發展 or 聊城新聞 find what the
- * simplified archive holds. Applied character by character to documents and queries alike.
+ * Traditional → simplified, character by character: OpenCC's character table (opencc-js, about
+ * 3,500 characters; its phrase rules are left out, a search or a word filter works on characters),
+ * so 綠色低碳, 經濟發展 or 聊城新聞 find what the simplified archive holds and 法輪 is the word 法轮.
+ * Applied alike to documents and queries, and to comments and the sensitive words they are matched
+ * against. Where OpenCC's one character has two simplified forms by meaning, the news sense wins:
+ * 帳 is 账 (账号, 账单), not 帐 (a tent).
  */
-const PAIRS =
-  '與与專专業业東东絲丝兩两嚴严喪丧個个豐丰臨临為为麗丽舉举義义烏乌樂乐喬乔習习鄉乡書书買买亂乱爭争於于虧亏雲云' +
-  '亞亚產产畝亩親亲億亿僅仅從从倉仓儀仪們们價价眾众優优會会傘伞偉伟傳传傷伤倫伦偽伪體体餘余傭佣僑侨' +
-  '儲储兒儿黨党蘭兰關关興兴養养獸兽內内岡冈冊册寫写軍军農农馮冯衝冲決决況况凍冻淨净準准涼凉減减湊凑' +
-  '幾几鳳凤憑凭凱凯擊击鑿凿芻刍劃划劉刘則则剛刚創创刪删別别剎刹製制劑剂劇剧勸劝辦办務务動动勵励勁劲' +
-  '勞劳勢势勳勋區区醫医華华協协單单賣卖盧卢衛卫廠厂廳厅歷历厲厉壓压厭厌縣县參参雙双發发變变敘叙葉叶' +
-  '號号嘆叹嚇吓聽听啟启吳吴員员響响團团園园圍围圖图國国場场壞坏塊块堅坚壇坛壩坝墳坟墜坠壯壮聲声處处' +
-  '備备夠够頭头夾夹奪夺奮奋婦妇媽妈嬌娇孫孙學学寧宁寶宝實实寵宠審审憲宪宮宫對对尋寻導导將将層层屬属' +
-  '歲岁島岛峽峡幣币帥帅師师帳帐帶带幫帮廣广慶庆庫库應应廟庙開开張张彈弹歸归當当錄录彙汇後后徑径復复' +
-  '憶忆懷怀態态總总戀恋懇恳惡恶惱恼憂忧戰战戲戏戶户撲扑執执擴扩掃扫揚扬擾扰撫抚搶抢護护報报擔担擬拟' +
-  '擁拥揀拣選选據据掛挂擠挤換换損损搖摇據据攜携斷断無无舊旧時时顯显晉晋曬晒曉晓書书會会朧胧東东條条' +
-  '來来楊杨極极構构槍枪標标棧栈樹树樣样橋桥機机權权檢检歡欢歐欧殘残殺杀氣气漢汉湯汤溝沟沒没淚泪' +
-  '潑泼濃浓測测濟济滬沪濱滨滿满漁渔灣湾滅灭燈灯靈灵爐炉點点煉炼熱热營营牆墙狀状獨独獲获猶犹獻献現现' +
-  '環环瑪玛產产電电畫画暢畅療疗發发監监蓋盖盤盘眾众碼码確确礙碍禮礼禍祸離离種种積积稱称穩稳窮穷' +
-  '競竞筆笔節节範范築筑簡简糧粮緊紧紀纪約约紅红級级紙纸純纯紛纷組组細细終终經经結结給给絕绝統统' +
-  '絡络綜综綠绿維维網网線线練练縮缩績绩續续總总織织繼继纜缆罰罚羅罗聖圣職职聯联聰聪腦脑膽胆臉脸' +
-  '興兴舊旧艱艰藝艺節节蘇苏莊庄葷荤蔣蒋薦荐藥药蟲虫術术補补裝装製制複复規规視视覽览觀观觸触訂订' +
-  '計计討讨記记講讲許许論论設设訪访評评識识試试詩诗話话誠诚詳详認认語语說说請请讀读課课調调談谈' +
-  '證证議议護护變变貝贝負负財财責责貨货質质購购貿贸費费資资賽赛贊赞贏赢趙赵趕赶躍跃車车軌轨軟软' +
-  '較较載载輕轻輸输轉转辦办邊边達达遷迁過过運运還还這这進进遠远違违連连遲迟適适選选遺遗郵邮鄉乡' +
-  '醫医釋释裡里鐵铁錢钱鋼钢錯错鍵键鎮镇長长門门閉闭問问間间閱阅闊阔闖闯陽阳陰阴陳陈險险隊队階阶' +
-  '際际隨随隱隐難难雜杂雞鸡電电霧雾靜静韓韩頁页項项順顺須须預预領领頻频題题顏颜願愿類类顧顾風风' +
-  '飛飞飯饭館馆馬马駕驾驗验驚惊鬥斗魚鱼鳥鸟鹽盐麥麦黃黄齊齐齒齿龍龙龜龟萬万證证漲涨貸贷債债險险' +
-  '廈厦稅税營营銀银銷销鏈链帳账辭辞藍蓝溫温濕湿災灾颱台颳刮壽寿針针線线鐘钟項项權权選选舉举禦御聞闻誌志縱纵擇择彌弥';
+const NEWS_SENSE: Record<string, string> = { 帳: '账' };
 
 /** Traditional character → simplified. */
 export const TRADITIONAL_TO_SIMPLIFIED: ReadonlyMap<string, string> = (() => {
   const map = new Map<string, string>();
-  const chars = Array.from(PAIRS);
-  for (let i = 0; i + 1 < chars.length; i += 2) map.set(chars[i] as string, chars[i + 1] as string);
+  for (const pair of openccTraditionalToSimplified.split('|')) {
+    const [traditional, simplified] = pair.split(' ');
+    if (traditional && simplified && traditional !== simplified) map.set(traditional, simplified);
+  }
+  for (const [traditional, simplified] of Object.entries(NEWS_SENSE)) map.set(traditional, simplified);
   return map;
 })();

@@ -177,6 +177,25 @@ describe('sensitive words', () => {
     expect((await post(article.globalId, { text })).body.errors).toBeUndefined();
   });
 
+  it('refuses a REJECT word written in traditional characters, and stores a traditional word as simplified', async () => {
+    const tag = randomUUID().slice(0, 6);
+    // Entered simplified, posted traditional (and spaced): 刷单返利 as 刷單返利.
+    await editor(SET, { word: `刷单返利${tag}`, action: 'REJECT' });
+    const traditional = `刷 單 返 利${tag}`;
+    const refused = await post(article.globalId, { text: `${traditional} ${randomUUID()}` });
+    expect(codeOf(refused)).toMatchObject({ code: 'COMMENT_REJECTED', reason: 'SENSITIVE_WORD' });
+    // Entered traditional, posted simplified: the editor's 賭場 is stored as 赌场 and catches both.
+    const entered = await editor(SET, { word: `網絡賭場${tag}`, action: 'REJECT' });
+    expect(entered.body.data?.setCommentWord.word).toBe(`网络赌场${tag}`);
+    for (const text of [`网络赌场${tag}`, `網絡賭場${tag}`]) {
+      const response = await post(article.globalId, { text: `${text} ${randomUUID()}` });
+      expect(codeOf(response)).toMatchObject({ code: 'COMMENT_REJECTED', reason: 'SENSITIVE_WORD' });
+    }
+    await editor(REMOVE, { word: `刷单返利${tag}` });
+    await editor(REMOVE, { word: `網絡賭場${tag}` });
+    expect((await post(article.globalId, { text: `${traditional} ${randomUUID()}` })).body.errors).toBeUndefined();
+  });
+
   it('holds a post containing a HOLD word for review with the reason', async () => {
     const word = `敏感${randomUUID().slice(0, 4)}`;
     await editor(SET, { word, action: 'HOLD' });

@@ -1,3 +1,5 @@
+import { TRADITIONAL_TO_SIMPLIFIED } from '../../shared/traditional';
+
 /** The longest comment, in characters (code points: one Chinese character is one). */
 export const MAX_COMMENT_LENGTH = 500;
 /** The longest nickname. */
@@ -45,12 +47,16 @@ export function plainNickname(input: string): string {
 
 /**
  * The form sensitive words are matched in: compatibility forms folded (full-width `ＡＢ` to `ab`),
- * lower case, and every space, punctuation mark and symbol removed, so `法 轮` or `法.轮` still
- * contains `法轮`. Words are stored in this form too.
+ * lower case, traditional characters as simplified (`法輪` is `法轮`, the table search uses), and
+ * every space, punctuation mark and symbol removed, so `法 轮` or `法.轮` still contains `法轮`.
+ * Words are stored in this form too.
  */
 export function normaliseForMatch(text: string): string {
-  return text
+  const bare = text
     .normalize('NFKC')
     .toLowerCase()
     .replace(/[\s\p{P}\p{S}]/gu, '');
+  let folded = '';
+  for (const char of bare) folded += TRADITIONAL_TO_SIMPLIFIED.get(char) ?? char;
+  return folded;
 }
