@@ -1,3 +1,4 @@
+import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import {
   documentVector,
@@ -7,10 +8,30 @@ import {
   parseSearchQuery,
   tokens,
 } from '../../src/shared/chinese-text';
+import { TRADITIONAL_TO_SIMPLIFIED } from '../../src/shared/traditional';
 
 describe('Chinese text for search', () => {
   it('normalises full-width forms, case and common traditional characters', () => {
     expect(normaliseText('ＧＤＰ增長５％，綠色發展')).toBe('gdp增长5%,绿色发展');
+  });
+
+  it('reads traditional characters as simplified, but leaves simplified words such as 乾隆 and 哪吒 alone', () => {
+    expect(normaliseText('以後於是什麽網絡賭場帳號')).toBe('以后于是什么网络赌场账号');
+    // In the simplified standard as words of their own: folding would lose them (乾隆 → 干隆).
+    expect(normaliseText('乾隆 哪吒 蒜薹 宫商角徵羽')).toBe('乾隆 哪吒 蒜薹 宫商角徵羽');
+    // A folded character is never folded again: 薴 is 苎, as 苧 is.
+    expect(normaliseText('薴苧')).toBe('苎苎');
+  });
+
+  it('folds no character that GB2312, the simplified standard, holds, but those simplified text writes only as surnames', () => {
+    // GB2312's hanzi are the two-byte codes with a lead byte B0–F7 and a trail byte A1–FE (GBK keeps them).
+    const inGb2312 = (char: string) => {
+      const [lead = 0, trail = 0, ...rest] = iconv.encode(char, 'gbk');
+      return rest.length === 0 && lead >= 0xb0 && lead <= 0xf7 && trail >= 0xa1 && trail <= 0xfe;
+    };
+    const folded = [...TRADITIONAL_TO_SIMPLIFIED.keys()].filter(inGb2312).sort();
+    expect(folded).toEqual([...'後於麽夥'].sort());
+    expect(TRADITIONAL_TO_SIMPLIFIED.size).toBeGreaterThan(3000);
   });
 
   it('indexes bigrams at consecutive positions, the last character alone, never across punctuation', () => {

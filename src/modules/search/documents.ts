@@ -155,3 +155,31 @@ export async function indexMissing(
   await Promise.all(Array.from({ length: lanes }, lane));
   return done;
 }
+
+/**
+ * Indexes every article again, for `npm run search:reindex`: after a change to how text is
+ * normalised (src/shared/traditional.ts, chinese-text.ts), rows written before it read the old way.
+ * Id ranges of `rangeSize`, each brought in line by `reindexArticles` (published rows rewritten in
+ * place, others removed), so search keeps answering throughout. Progress is in ids covered.
+ */
+export async function reindexAll(
+  db: Database,
+  onProgress?: (done: number, total: number) => void,
+  { rangeSize = 2_000 } = {},
+): Promise<void> {
+  const [bounds] = (
+    (await db.execute(sql`select coalesce(max(id), 0)::int as last from articles`)) as unknown as {
+      rows: { last: number }[];
+    }
+  ).rows;
+  const last = Number(bounds?.last ?? 0);
+  onProgress?.(0, last);
+  for (let from = 1; from <= last; from += rangeSize) {
+    const to = Math.min(from + rangeSize - 1, last);
+    await reindexArticles(
+      db,
+      Array.from({ length: to - from + 1 }, (_, i) => from + i),
+    );
+    onProgress?.(to, last);
+  }
+}
