@@ -1,9 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MemoryStore } from '../../src/cache/memory-store';
-import { createGateway, type Gateway } from '../../src/gateway/gateway';
+import { describe, expect, it } from 'vitest';
 import { DEFAULT_LIMITS } from '../../src/gateway/limits';
-import { openTestDatabase, type TestDatabase } from '../support/database';
-import { type ListeningServer, listen } from '../support/node-server';
+import { useNodeGateway } from '../support/node-server';
 
 /**
  * The documented request limits (src/gateway/limits.ts: body 64 KiB, document nesting 64, document
@@ -93,20 +90,7 @@ async function answerOf(started: number, respond: () => Promise<Response>): Prom
   return { status: response.status, text, json, headers: response.headers, ms: performance.now() - started };
 }
 
-let database: TestDatabase;
-let gateway: Gateway;
-let server: ListeningServer;
-
-beforeAll(async () => {
-  database = await openTestDatabase();
-  gateway = createGateway({ source: database, store: new MemoryStore() });
-  server = await listen(gateway);
-}, 120_000);
-
-afterAll(async () => {
-  await server?.close();
-  await database?.close();
-});
+const { gateway, server } = useNodeGateway();
 
 const viaFetchApi: Transport = {
   name: 'gateway.fetch',
@@ -114,7 +98,7 @@ const viaFetchApi: Transport = {
     const started = performance.now();
     // As the Worker's runtime hands it over: a declared length, or a stream of unknown length.
     return answerOf(started, () =>
-      gateway.fetch(new Request(`http://gateway.test${sent.target ?? '/graphql'}`, requestInit(sent, {}, true))),
+      gateway().fetch(new Request(`http://gateway.test${sent.target ?? '/graphql'}`, requestInit(sent, {}, true))),
     );
   },
 };
@@ -125,7 +109,7 @@ function overHttp(name: string, extraHeaders: Record<string, string>): Transport
     send: (sent) => {
       const started = performance.now();
       return answerOf(started, () =>
-        fetch(`${server.origin}${sent.target ?? '/graphql'}`, requestInit(sent, extraHeaders, false)),
+        fetch(`${server().origin}${sent.target ?? '/graphql'}`, requestInit(sent, extraHeaders, false)),
       );
     },
   };

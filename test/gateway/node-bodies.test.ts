@@ -1,9 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MemoryStore } from '../../src/cache/memory-store';
-import { createGateway, type Gateway } from '../../src/gateway/gateway';
-import { openTestDatabase, type TestDatabase } from '../support/database';
-import { type ListeningServer, listen } from '../support/node-server';
+import { describe, expect, it } from 'vitest';
+import { useNodeGateway } from '../support/node-server';
 
 /**
  * Node's entry remembers request bodies by their bytes (src/gateway/request.ts, NodeBodies), so a
@@ -12,20 +9,7 @@ import { type ListeningServer, listen } from '../support/node-server';
  */
 const SEARCH = readFileSync(new URL('../../schema/operations/SearchArticles.graphql', import.meta.url), 'utf8');
 
-let database: TestDatabase;
-let gateway: Gateway;
-let server: ListeningServer;
-
-beforeAll(async () => {
-  database = await openTestDatabase();
-  gateway = createGateway({ source: database, store: new MemoryStore() });
-  server = await listen(gateway);
-}, 120_000);
-
-afterAll(async () => {
-  await server?.close();
-  await database?.close();
-});
+const { gateway, server } = useNodeGateway();
 
 interface Answer {
   data?: { search: { edges: unknown[] } };
@@ -33,7 +17,7 @@ interface Answer {
 }
 
 async function post(body: string, contentType = 'application/json') {
-  const response = await fetch(`${server.origin}/graphql`, {
+  const response = await fetch(`${server().origin}/graphql`, {
     method: 'POST',
     headers: { 'content-type': contentType, accept: 'application/graphql-response+json' },
     body,
@@ -43,7 +27,7 @@ async function post(body: string, contentType = 'application/json') {
 
 /** The same body through the fetch API (the Worker's path), which reads no body twice. */
 async function viaFetch(body: string) {
-  const response = await gateway.fetch(
+  const response = await gateway().fetch(
     new Request('http://gateway.test/graphql', {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },

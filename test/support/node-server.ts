@@ -1,6 +1,9 @@
 import type { AddressInfo } from 'node:net';
-import type { Gateway } from '../../src/gateway/gateway';
+import { afterAll, beforeAll } from 'vitest';
+import { MemoryStore } from '../../src/cache/memory-store';
+import { createGateway, type Gateway } from '../../src/gateway/gateway';
 import { createNodeServer } from '../../src/gateway/node-server';
+import { openTestDatabase, type TestDatabase } from './database';
 
 export interface ListeningServer {
   /** `http://127.0.0.1:<port>`, without a trailing slash. */
@@ -24,4 +27,28 @@ export async function listen(gateway: Gateway): Promise<ListeningServer> {
         server.close(() => resolve());
       }),
   };
+}
+
+/**
+ * A gateway over the shared test database (an in-memory edge cache, default limits) and its Node
+ * server on a free loopback port, for the file's tests; closed after them.
+ */
+export function useNodeGateway() {
+  let database: TestDatabase | undefined;
+  let gateway: Gateway | undefined;
+  let server: ListeningServer | undefined;
+  beforeAll(async () => {
+    database = await openTestDatabase();
+    gateway = createGateway({ source: database, store: new MemoryStore() });
+    server = await listen(gateway);
+  }, 120_000);
+  afterAll(async () => {
+    await server?.close();
+    await database?.close();
+  });
+  const ready = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('useNodeGateway: used before its beforeAll ran');
+    return value;
+  };
+  return { gateway: () => ready(gateway), server: () => ready(server) };
 }
