@@ -3,10 +3,10 @@
 // and EDITOR_TOKEN, has the gateway purge them.
 import { createReadStream, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { SingleBar } from 'cli-progress';
 import { openNodeSource } from '../src/db/node-source';
 import { relations } from '../src/modules';
 import { GuideErrors, importXmltv } from '../src/modules/media/import-xmltv';
+import { progressBar } from './support/progress';
 
 /** Files this large get a progress bar (and any file when stderr is a terminal). */
 const PROGRESS_FROM_BYTES = 4 * 2 ** 20;
@@ -35,14 +35,7 @@ if (values.gateway && !token) {
 const size = statSync(file).size;
 const bar =
   size >= PROGRESS_FROM_BYTES || process.stderr.isTTY
-    ? new SingleBar({
-        format: 'reading {bar} {percentage}% | {value}/{total} KiB',
-        stream: process.stderr,
-        hideCursor: true,
-        // Logs and CI have no terminal: print a line every second instead of redrawing one.
-        noTTYOutput: true,
-        notTTYSchedule: 1000,
-      })
+    ? progressBar('reading {bar} {percentage}% | {value}/{total} KiB', 1000)
     : null;
 bar?.start(Math.ceil(size / 1024), 0);
 let read = 0;

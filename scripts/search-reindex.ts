@@ -2,23 +2,19 @@
 // `npm run search:reindex`. For after a change to how text is normalised (the traditional →
 // simplified table, src/shared/chinese-text.ts): rows indexed before it read the old way. Rows are
 // rewritten in place, range by range, so search keeps answering while it runs.
-import { SingleBar } from 'cli-progress';
 import { openNodeSource } from '../src/db/node-source';
 import { relations } from '../src/modules';
 import { reindexAll } from '../src/modules/search/documents';
+import { progressBar } from './support/progress';
 
 if (!process.env.DATABASE_URL && !process.env.PGLITE_DIR) {
   console.error('search:reindex: set DATABASE_URL (or PGLITE_DIR): an in-memory PGlite has nothing to reindex');
   process.exit(2);
 }
 const source = await openNodeSource(relations);
-const bar = new SingleBar({
-  format: 'search index {bar} {percentage}% | ids {value}/{total} | {duration_formatted} (eta {eta_formatted})',
-  stream: process.stderr,
-  hideCursor: true,
-  noTTYOutput: true,
-  notTTYSchedule: 5000,
-});
+const bar = progressBar(
+  'search index {bar} {percentage}% | ids {value}/{total} | {duration_formatted} (eta {eta_formatted})',
+);
 const started = performance.now();
 try {
   bar.start(1, 0);

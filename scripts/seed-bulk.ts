@@ -3,7 +3,6 @@
 // generated articles 1..N with their bylines and tags. Resumable and idempotent: a rerun with the same
 // N does nothing, a larger N adds only the rest. Postgres only: PGlite is refused (see below).
 import { parseArgs } from 'node:util';
-import { SingleBar } from 'cli-progress';
 import pg from 'pg';
 import { openNodeSource } from '../src/db/node-source';
 import { relations } from '../src/modules';
@@ -11,6 +10,7 @@ import { BULK_BATCH, type BulkProgress, bulkLoadArticles } from '../src/modules/
 import { computeAllRelated } from '../src/modules/recommendations/compute-all';
 import { indexMissing } from '../src/modules/search/documents';
 import { seed } from '../src/seed/run';
+import { progressBar } from './support/progress';
 
 const { values } = parseArgs({
   options: {
@@ -85,10 +85,8 @@ try {
 
   // The search index for what it lacks, then every article's 相关推荐 from scratch (linear: a bounded
   // number of candidates per article), each with a progress bar.
-  const bar = (format: string) =>
-    new SingleBar({ format, stream: process.stderr, hideCursor: true, noTTYOutput: true, notTTYSchedule: 5000 });
   const started = performance.now();
-  const searchBar = bar(
+  const searchBar = progressBar(
     'search index {bar} {percentage}% | {value}/{total} articles | {duration_formatted} (eta {eta_formatted})',
   );
   searchBar.start(1, 0);
@@ -117,7 +115,7 @@ try {
   );
 
   const relatedStarted = performance.now();
-  const relatedBar = bar(
+  const relatedBar = progressBar(
     '相关推荐 {phase} {bar} {percentage}% | {value}/{total} articles | {duration_formatted} (eta {eta_formatted})',
   );
   let phase = '';
