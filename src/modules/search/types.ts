@@ -5,7 +5,7 @@ import { type Highlighted, highlight, highlightHtml, parseSearchQuery } from '..
 import { listOf } from '../../shared/cost';
 import { cursorValues } from '../../shared/cursors';
 import { userError } from '../../shared/errors';
-import { checkListingArguments, DEFAULT_PAGE_SIZE } from '../../shared/listing-arguments';
+import { checkListingArguments, DEFAULT_PAGE_SIZE, type ListingArguments } from '../../shared/listing-arguments';
 import { channelPathArgument } from '../channels';
 import { SEARCH_LIST_TAG, SEARCH_MAX_AGE } from './cache';
 import { type IndexPosition, type MatchesPage, newestMatches, SEARCH_WINDOW } from './newest-matches';
@@ -24,12 +24,7 @@ interface HitRow {
 }
 
 /** The page of matches a NEWEST search reads: the page and one more (is there a next?), from its cursor. */
-function pageByTime(args: {
-  first?: number | null;
-  last?: number | null;
-  after?: string | null;
-  before?: string | null;
-}): MatchesPage {
+function pageByTime(args: Pick<ListingArguments, 'first' | 'last' | 'after' | 'before'>): MatchesPage {
   const positionOf = (cursor: string): IndexPosition => {
     const [at = 0, id = 0] = cursorValues(cursor, ['date', 'int']);
     return { at: new Date(at), id };
