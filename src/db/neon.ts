@@ -4,6 +4,7 @@ import type { Relations } from '../modules';
 import type { Database, DatabaseSession, DatabaseSource } from './database';
 import { DatabaseHealth } from './health';
 import type { StatementMeter } from './meter';
+import { rememberRelationalSql } from './relational-sql';
 import { DEFAULT_DB_TIMEOUT_MS, meteredClient, type StatementPolicy } from './statement';
 
 export interface NeonOptions {
@@ -47,6 +48,7 @@ function configureDriver(options: NeonOptions, timeoutMs: number) {
  * client serves them all.
  */
 export function createNeonSource(options: NeonOptions): DatabaseSource {
+  rememberRelationalSql();
   const timeoutMs = options.timeoutMs ?? DEFAULT_DB_TIMEOUT_MS;
   configureDriver(options, timeoutMs);
   const policy: StatementPolicy = { timeoutMs, health: new DatabaseHealth() };

@@ -5,6 +5,7 @@ import type { Database, DatabaseSource } from './database';
 import { DatabaseHealth } from './health';
 import type { StatementMeter } from './meter';
 import { withStatementName } from './prepared-statements';
+import { rememberRelationalSql } from './relational-sql';
 import { DEFAULT_DB_TIMEOUT_MS, meteredClient, runStatement, type StatementPolicy, statementText } from './statement';
 
 export interface NodePostgresOptions {
@@ -33,6 +34,7 @@ function destroy(client: Destroyable) {
  * connection instead of leaving it busy in the pool.
  */
 export function createNodePostgresSource(options: NodePostgresOptions): DatabaseSource {
+  rememberRelationalSql();
   const timeoutMs = options.timeoutMs ?? DEFAULT_DB_TIMEOUT_MS;
   const policy: StatementPolicy = { timeoutMs, health: new DatabaseHealth() };
   const prepare = options.prepare ?? true;

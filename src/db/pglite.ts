@@ -4,6 +4,7 @@ import type { Relations } from '../modules';
 import type { Database, DatabaseSource } from './database';
 import { DatabaseHealth } from './health';
 import type { StatementMeter } from './meter';
+import { rememberRelationalSql } from './relational-sql';
 import { DEFAULT_DB_TIMEOUT_MS, meteredClient, type StatementPolicy } from './statement';
 
 export interface PgliteOptions {
@@ -17,6 +18,7 @@ export interface PgliteOptions {
 
 /** Embedded Postgres (WebAssembly, in this process): the zero-setup default for `npm start` and tests. */
 export async function createPgliteSource(options: PgliteOptions): Promise<DatabaseSource & { pglite: PGlite }> {
+  rememberRelationalSql();
   // PGlite treats a present-but-undefined `loadDataDir` as a dump to load (and waits forever).
   const pglite = new PGlite({
     ...(options.dataDir && { dataDir: options.dataDir }),

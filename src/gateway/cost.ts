@@ -1,4 +1,5 @@
 import {
+  type ASTNode,
   type DocumentNode,
   GraphQLError,
   type GraphQLSchema,
@@ -6,6 +7,7 @@ import {
   getNullableType,
   isLeafType,
   isListType,
+  visit,
 } from 'graphql';
 import { type ComplexityEstimatorArgs, getComplexity } from 'graphql-query-complexity/cjs';
 import { LRUCache } from 'lru-cache';
@@ -108,12 +110,50 @@ const costs = new LRUCache<string, number>({
   sizeCalculation: (_cost, key) => 2 * key.length + 64,
 });
 
+/** The arguments `estimate` reads, and the directives graphql-query-complexity evaluates. */
+const COSTED_ARGUMENTS = new Set(['first', 'last', 'ids']);
+const CONDITIONS = new Set(['skip', 'include']);
+
+/** Per parsed document: the variables a cost can depend on, sorted. */
+const costVariables = new WeakMap<DocumentNode, string[]>();
+
 /**
- * operationCost, remembered per parsed document, operation and variables: the same request sent
- * again (a partner polling a feed, the uncached reads of an editor) costs a lookup instead of a
- * walk of the document with type information, which was a sixteenth of an uncached read's CPU.
- * The parsed documents are shared (Documents), so a document's identity names its text. Refusals
- * are not remembered: they are rare, and recomputing one costs what it cost the first time.
+ * The variables passed to a page size, to `ids` or to `@skip`/`@include`: the only ones `estimate`
+ * and graphql-query-complexity read. An article's path or a search's words change nothing, so an
+ * operation sent for every article costs one walk, not one per article.
+ */
+function variablesOfCost(document: DocumentNode): string[] {
+  let names = costVariables.get(document);
+  if (!names) {
+    const found = new Set<string>();
+    const collect = (node: ASTNode) =>
+      visit(node, {
+        Variable: (variable) => {
+          found.add(variable.name.value);
+        },
+      });
+    visit(document, {
+      Argument: (argument) => {
+        if (COSTED_ARGUMENTS.has(argument.name.value)) collect(argument.value);
+      },
+      Directive: (directive) => {
+        if (CONDITIONS.has(directive.name.value)) collect(directive);
+      },
+    });
+    names = [...found].sort();
+    costVariables.set(document, names);
+  }
+  return names;
+}
+
+/**
+ * operationCost, remembered per parsed document, operation and the values of the variables it
+ * depends on (variablesOfCost): the same operation sent again, for this article or another, costs
+ * a lookup instead of a walk of the document with type information (a twelfth of an uncached
+ * read's CPU). The parsed documents are shared (Documents), so a document's identity names its
+ * text. Refusals are not remembered: they are rare, and recomputing one costs what it cost the
+ * first time. A remembered cost skips the walk's check of the other variables; execution checks
+ * them and refuses the operation in GraphQL's own words.
  */
 export function memoizedOperationCost(
   schema: GraphQLSchema,
@@ -126,7 +166,11 @@ export function memoizedOperationCost(
     id = nextDocumentId++;
     documentIds.set(document, id);
   }
-  const key = `${id}\u0000${operationName ?? ''}\u0000${variables === undefined ? '' : JSON.stringify(variables)}`;
+  let values = '';
+  for (const name of variablesOfCost(document)) {
+    values += `${name.length}:${name}=${JSON.stringify(variables?.[name]) ?? 'u'},`;
+  }
+  const key = `${id}\u0000${operationName ?? ''}\u0000${values}`;
   const known = costs.get(key);
   if (known !== undefined) return known;
   const cost = operationCost(schema, document, variables, operationName);

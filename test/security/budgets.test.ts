@@ -54,6 +54,23 @@ describe('cost budgets', () => {
     expect(costs).toEqual(sizes.map((first) => 1 + 2 * first));
   });
 
+  it('costs by the variables that change a cost: @include counts, an article path does not', async () => {
+    const query = `query($channel: String!, $more: Boolean!) {
+      articles(channel: $channel, first: 10) { edges { node { title related(first: 10) @include(if: $more) { reason } } } }
+    }`;
+    const costOf = async (channel: string, more: boolean) => {
+      const answer = await send(query, { authorization: `Bearer ${EDITOR_TOKEN}` }, { channel, more });
+      expect(answer.status).toBe(200);
+      return answer.body.extensions.cost.requested as number;
+    };
+    const lean = await costOf('yaowen', false);
+    const rich = await costOf('yaowen', true);
+    expect(rich).toBeGreaterThan(lean);
+    expect(await costOf('ruiping', false)).toBe(lean);
+    expect(await costOf('ruiping', true)).toBe(rich);
+    expect(await costOf('yaowen', false)).toBe(lean);
+  });
+
   it('charges each uncached operation its cost, and refuses with 429 once the minute is spent', async () => {
     const who = { 'x-test-address': '203.0.113.7', 'x-preview': '1' };
     const first = await send(feed(50), who);
