@@ -8,6 +8,7 @@
 // 3. gateway overhead at one connection (`total − db` of Server-Timing), sequential, p50 < 1 ms.
 // Every server runs in a child process; loads alternate A/B/A/B over rounds, each after a warm-up.
 import os from 'node:os';
+import pg from 'pg';
 import type { RunningServer } from './child';
 import type { NodeLaunch } from './gateway';
 import { type HttpResponse, problemWith, send, serverTiming } from './http';
@@ -50,6 +51,31 @@ export type ComparisonResult = Pick<
 
 /** The operations compared with PostGraphile, and the one whose cache hit is measured. */
 const PEER_OPERATIONS = ['ArticlePage', 'ChannelFeed'] as const;
+/** ArticlePage once more, for this many articles in turn: what a partner reading the site sends. */
+const MANY_ARTICLES = 2_000;
+const MANY = `ArticlePage, ${MANY_ARTICLES.toLocaleString('en')} articles`;
+
+/** Paths of published articles, spread over the table (every nth by id). */
+async function articlePaths(databaseUrl: string, count: number): Promise<string[]> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ path: string }>(
+      `select path from (select path, row_number() over (order by id) as n, count(*) over () as total
+         from articles where status = 'published') a
+       where n % greatest(total / $1, 1) = 0 order by n limit $1`,
+      [count],
+    );
+    return rows.map((row) => row.path);
+  } finally {
+    await client.end();
+  }
+}
+
+/** `request` sending `op` once for each path in turn. */
+function forEachPath(request: LoadRequest, op: { document: string }, paths: string[]): LoadRequest {
+  return { ...request, bodies: paths.map((path) => JSON.stringify({ query: op.document, variables: { path } })) };
+}
 const HIT_OPERATION = 'ArticlePage';
 
 export const TARGETS: PeerTarget[] = [
@@ -244,7 +270,7 @@ function logMeasurement(m: PeerMeasurement, rounds: number) {
   const label = TARGETS.find((t) => t.id === m.target)?.label ?? m.target;
   const l = m.load;
   process.stderr.write(
-    `round ${m.round}/${rounds}  ${m.operation.padEnd(12)} ${label.padEnd(42)} ${fmt(l.rps).padStart(7)} req/s  ` +
+    `round ${m.round}/${rounds}  ${m.operation.padEnd(MANY.length)} ${label.padEnd(42)} ${fmt(l.rps).padStart(7)} req/s  ` +
       `p50 ${l.latency.p50.toFixed(1)}  p99 ${l.latency.p99.toFixed(1)} ms  ` +
       `load ${m.loadavg.before[0]?.toFixed(2)}→${m.loadavg.after[0]?.toFixed(2)}` +
       (l.non2xx || l.errors ? `  non-2xx ${l.non2xx} errors ${l.errors}` : '') +
@@ -298,6 +324,33 @@ export async function runComparison(input: ComparisonInput): Promise<ComparisonR
           { target: 'postgraphile', operation: op.name, request: theirs },
           { target: 'postgraphile-unprepared', operation: op.name, request: theirsUnprepared },
         );
+      }
+      if (input.generator === 'wrk') {
+        const paths = await articlePaths(input.databaseUrl, MANY_ARTICLES);
+        const ours = slots.find((slot) => slot.target === 'gateway' && slot.operation === 'ArticlePage');
+        const theirs = slots.find((slot) => slot.target === 'postgraphile' && slot.operation === 'ArticlePage');
+        const peerOp = peerOps.find((p) => p.name === 'ArticlePage');
+        const op = gatewayOps.find((o) => o.name === 'ArticlePage');
+        if (ours && theirs && peerOp && op && paths.length > 0) {
+          const last = paths[paths.length - 1] as string;
+          for (const [name, request, document] of [
+            ['gateway', ours.request, op.document],
+            ['PostGraphile', theirs.request, peerOp.document],
+          ] as const) {
+            const one = { ...request, body: JSON.stringify({ query: document, variables: { path: last } }) };
+            if (rowsOf('ArticlePage', await checked(`${name} ${MANY}`, one)) <= 0) {
+              throw new Error(`${name} ${MANY}: no article at ${last}`);
+            }
+          }
+          slots.push(
+            { target: 'gateway', operation: MANY, request: forEachPath(ours.request, op, paths) },
+            { target: 'postgraphile', operation: MANY, request: forEachPath(theirs.request, peerOp, paths) },
+          );
+          notes.push(
+            `${MANY}: ArticlePage for ${paths.length} articles in turn (every nth published article by id), ` +
+              'as a partner reading the site sends it; the other rows repeat one request.',
+          );
+        }
       }
     } else {
       notes.push('No DATABASE_URL (embedded PGlite): PostGraphile needs a Postgres server, so bar 1 was not measured.');
@@ -373,13 +426,8 @@ export async function runComparison(input: ComparisonInput): Promise<ComparisonR
     const add = (check: BarCheck | null) => {
       if (check) checks.push(check);
     };
-    for (const op of gatewayOps) {
-      add(
-        ratioCheck(entry, `uncached ÷ PostGraphile, ${op.name}`, op.name, 'gateway', 'postgraphile', {
-          bar: 1,
-          aim: 1.5,
-        }),
-      );
+    for (const name of [...gatewayOps.map((op) => op.name), MANY]) {
+      add(ratioCheck(entry, `uncached ÷ PostGraphile, ${name}`, name, 'gateway', 'postgraphile', { bar: 1, aim: 1.5 }));
     }
     for (const op of gatewayOps) {
       add(

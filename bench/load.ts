@@ -14,6 +14,8 @@ export interface LoadRequest {
   method: 'GET' | 'POST';
   headers: Record<string, string>;
   body?: string;
+  /** Bodies sent in turn instead of `body` (wrk only): the same operation for many articles. */
+  bodies?: string[];
 }
 
 export interface LoadSettings {
@@ -135,7 +137,17 @@ export function wrkScript(request: LoadRequest): string {
     `wrk.path = ${luaString(`${url.pathname}${url.search}`)}`,
     ...Object.entries(request.headers).map(([name, value]) => `wrk.headers[${luaString(name)}] = ${luaString(value)}`),
   ];
-  if (request.body !== undefined) lines.push(`wrk.body = ${luaString(request.body)}`);
+  if (request.bodies?.length) {
+    // Each connection's next request takes the next body; wrk.format adds Content-Length.
+    lines.push(
+      `local bodies = {${request.bodies.map(luaString).join(',')}}`,
+      'local turn = 0',
+      'request = function()',
+      '  turn = turn % #bodies + 1',
+      '  return wrk.format(nil, nil, nil, bodies[turn])',
+      'end',
+    );
+  } else if (request.body !== undefined) lines.push(`wrk.body = ${luaString(request.body)}`);
   lines.push(
     'done = function(summary, latency, requests)',
     '  local e = summary.errors',
@@ -237,5 +249,6 @@ async function runAutocannon(request: LoadRequest, settings: LoadSettings): Prom
 
 /** Loads `request` for `settings.duration` seconds in a child process (wrk or autocannon). */
 export function runLoad(generator: Generator, request: LoadRequest, settings: LoadSettings): Promise<LoadResult> {
+  if (request.bodies && generator !== 'wrk') throw new Error('a load of many bodies needs wrk');
   return generator === 'wrk' ? runWrk(request, settings) : runAutocannon(request, settings);
 }
