@@ -1,4 +1,4 @@
-import { fillPlaceholders, getColumns, type Placeholder, sql } from 'drizzle-orm';
+import { fillPlaceholders, getColumns, is, Placeholder, sql } from 'drizzle-orm';
 import { PgAsyncRelationalQuery } from 'drizzle-orm/pg-core';
 import { LRUCache } from 'lru-cache';
 
@@ -11,7 +11,7 @@ import { LRUCache } from 'lru-cache';
  * Anything else is named by value (limits, dates, booleans) or, for functions such as `extras`
  * and `RAW` filters, `sql` fragments and tables, by identity.
  *
- * A shape is checked the first time it is built: the SQL built with slots and filled must be
+ * A shape is checked the second time it is built: the SQL built with slots and filled must be
  * exactly the SQL built with the values, parameters included; a shape that differs is remembered
  * with its values in the key instead. Identity is only a sound key for an object seen before: a
  * closure made for one request (a `RAW` filter over a search's candidates) is new each time, so a
@@ -74,6 +74,16 @@ const built = new LRUCache<string, Entry>({
   sizeCalculation: (entry, key) => 2 * key.length + 6 * entry.built.builtQuery.sql.length + 512,
 });
 
+/**
+ * Shapes with slots built once so far. A shape is checked and stored the second time it is built:
+ * a feed page after a cursor (its date is in the key) is built once, and pays neither the second
+ * build of the check nor an entry that would push out the shapes that repeat.
+ */
+const seenOnce = new LRUCache<string, true>({
+  maxSize: 2 ** 20,
+  sizeCalculation: (_seen, key) => 2 * key.length + 64,
+});
+
 function identity(value: object, walk: Walk): number {
   let id = ids.get(value);
   if (id === undefined) {
@@ -118,10 +128,14 @@ function plain(value: unknown, walk: Walk, depth: number): Keyed {
     case 'object': {
       if (depth > MAX_DEPTH) return undefined;
       if (value instanceof Date) return { key: `D${value.getTime()}`, out: value };
+      // A caller's own placeholder is filled by its own `execute(values)`: such a query is built as is.
+      if (is(value, Placeholder)) return undefined;
       if (Array.isArray(value)) {
         let key = '[';
-        for (const item of value) {
-          const named = plain(item, walk, depth + 1);
+        for (let i = 0; i < value.length; i += 1) {
+          // A hole is not `undefined` to Drizzle (`map` keeps it): such a query is built as is.
+          if (!(i in value)) return undefined;
+          const named = plain(value[i], walk, depth + 1);
           if (!named) return undefined;
           key += `${named.key},`;
         }
@@ -304,11 +318,24 @@ export function rememberRelationalSql(): void {
       built.set(slotted.key, { built: result });
       return result;
     }
-    // The shape's first build: with slots, checked against the build with the values.
-    const withSlots = build.call(
-      Object.assign(Object.create(this) as RelationalQueryInternals, { config: slotted.config }),
-    );
-    if (sameBuild(filled(withSlots, slotted.walk.values), result)) {
+    if (!seenOnce.has(slotted.key)) {
+      seenOnce.set(slotted.key, true);
+      return result;
+    }
+    seenOnce.delete(slotted.key);
+    // The shape's second build: with slots, checked against the build with the values.
+    let withSlots: Built;
+    let same: boolean;
+    try {
+      withSlots = build.call(
+        Object.assign(Object.create(this) as RelationalQueryInternals, { config: slotted.config }),
+      );
+      same = sameBuild(filled(withSlots, slotted.walk.values), result);
+    } catch {
+      // Drizzle refused the shape with slots: this query keeps its own build.
+      return result;
+    }
+    if (same) {
       built.set(slotted.key, { built: withSlots });
     } else {
       relationalSqlStats.mismatches += 1;

@@ -23,19 +23,24 @@ function counts() {
 
 describe('remembered plans and SQL', () => {
   it('answers a repeated read from the remembered plan and SQL, with the same data', async () => {
+    // A shape's SQL is stored by its third build: the first meets the tables for the first time,
+    // the second is checked against a build with slots.
     const first = await graphql(ARTICLE.document, ARTICLE.variables);
-    const second = await graphql(ARTICLE.document, ARTICLE.variables);
+    const warm = [
+      await graphql(ARTICLE.document, ARTICLE.variables),
+      await graphql(ARTICLE.document, ARTICLE.variables),
+    ];
     const before = counts();
-    const third = await graphql(ARTICLE.document, ARTICLE.variables);
+    const again = await graphql(ARTICLE.document, ARTICLE.variables);
     const after = counts();
     expect(dataOf(first).article).not.toBeNull();
     // The read that plans and remembers runs its statement once, as every later one does.
     expect(first.statements).toBe(1);
-    expect(second.text).toBe(first.text);
-    expect(third.text).toBe(first.text);
-    expect(third.statements).toBe(1);
+    for (const response of [...warm, again]) expect(response.text).toBe(first.text);
+    expect(again.statements).toBe(1);
     expect(after.plans - before.plans).toBe(1);
     expect(after.sql - before.sql).toBe(1);
+    expect(after.builds).toBe(before.builds);
   });
 
   it('serves every value of the field’s own arguments from one plan, each with its own answer', async () => {
