@@ -95,9 +95,26 @@ function identity(value: object, walk: Walk): number {
   return id;
 }
 
-function isPlain(value: object): value is Record<string, unknown> {
+/** An object literal (or one without a prototype): walked entry by entry, not named by identity. */
+function isPlain(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null) return false;
   const proto: unknown = Object.getPrototypeOf(value);
   return proto === Object.prototype || proto === null;
+}
+
+/** A value a slot can take: text or a finite number. */
+function slottable(value: unknown): value is string | number {
+  return typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value));
+}
+
+/** The table `name` leads to from `table`, when it is one of its relations. */
+function relatedTable(
+  table: TableRelations,
+  name: string,
+  query: RelationalQueryInternals,
+): TableRelations | undefined {
+  const relation = Object.hasOwn(table.relations, name) ? table.relations[name] : undefined;
+  return relation && query.schema[relation.targetTableName];
 }
 
 /** A value in a slot: its key names only its type; `out` gets the placeholder. */
@@ -130,25 +147,9 @@ function plain(value: unknown, walk: Walk, depth: number): Keyed {
       if (value instanceof Date) return { key: `D${value.getTime()}`, out: value };
       // A caller's own placeholder is filled by its own `execute(values)`: such a query is built as is.
       if (is(value, Placeholder)) return undefined;
-      if (Array.isArray(value)) {
-        let key = '[';
-        for (let i = 0; i < value.length; i += 1) {
-          // A hole is not `undefined` to Drizzle (`map` keeps it): such a query is built as is.
-          if (!(i in value)) return undefined;
-          const named = plain(value[i], walk, depth + 1);
-          if (!named) return undefined;
-          key += `${named.key},`;
-        }
-        return { key: `${key}]`, out: value };
-      }
+      if (Array.isArray(value)) return list(value, (item) => plain(item, walk, depth + 1));
       if (!isPlain(value)) return { key: `#${identity(value, walk)}`, out: value };
-      let key = '{';
-      for (const name in value) {
-        const named = plain(value[name], walk, depth + 1);
-        if (!named) return undefined;
-        key += `${name.length}:${name}=${named.key},`;
-      }
-      return { key: `${key}}`, out: value };
+      return entries(value, (_name, item) => plain(item, walk, depth + 1));
     }
     default:
       return undefined;
@@ -177,6 +178,8 @@ function list(value: unknown[], item: (element: unknown) => Keyed): { key: strin
   let key = '[';
   let out: unknown[] | undefined;
   for (let i = 0; i < value.length; i += 1) {
+    // A hole is not `undefined` to Drizzle (`map` keeps it): such a query is built as is.
+    if (!(i in value)) return undefined;
     const element = value[i];
     const keyed = item(element);
     if (!keyed) return undefined;
@@ -189,24 +192,14 @@ function list(value: unknown[], item: (element: unknown) => Keyed): { key: strin
 
 /** A column's filter: a value compared for equality, or an object of operators. */
 function columnFilter(filter: unknown, slotted: boolean, walk: Walk, depth: number): Keyed {
-  if (slotted && (typeof filter === 'string' || (typeof filter === 'number' && Number.isFinite(filter)))) {
-    return slot(filter, walk);
-  }
-  if (typeof filter !== 'object' || filter === null || !isPlain(filter) || depth > MAX_DEPTH) {
-    return plain(filter, walk, depth);
-  }
+  if (slotted && slottable(filter)) return slot(filter, walk);
+  if (!isPlain(filter) || depth > MAX_DEPTH) return plain(filter, walk, depth);
   return entries(filter, (name, value) => {
     if (name === 'OR' || name === 'AND') {
       return Array.isArray(value) ? list(value, (sub) => columnFilter(sub, slotted, walk, depth + 1)) : undefined;
     }
     if (name === 'NOT') return columnFilter(value, slotted, walk, depth + 1);
-    if (
-      slotted &&
-      SLOT_OPERATORS.has(name) &&
-      (typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value)))
-    ) {
-      return slot(value, walk);
-    }
+    if (slotted && SLOT_OPERATORS.has(name) && slottable(value)) return slot(value, walk);
     return plain(value, walk, depth + 1);
   });
 }
@@ -219,9 +212,7 @@ function whereOf(
   walk: Walk,
   depth: number,
 ): Keyed {
-  if (typeof filter !== 'object' || filter === null || !isPlain(filter) || depth > MAX_DEPTH) {
-    return plain(filter, walk, depth);
-  }
+  if (!isPlain(filter) || depth > MAX_DEPTH) return plain(filter, walk, depth);
   const columns = getColumns(table.table as never) as Record<string, { columnType: string } | undefined>;
   return entries(filter, (name, value) => {
     if (name === 'OR' || name === 'AND') {
@@ -230,8 +221,7 @@ function whereOf(
     if (name === 'NOT') return whereOf(value, table, query, walk, depth + 1);
     const column = Object.hasOwn(columns, name) ? columns[name] : undefined;
     if (column) return columnFilter(value, walk.slots && SLOT_COLUMNS.has(column.columnType), walk, depth + 1);
-    const relation = Object.hasOwn(table.relations, name) ? table.relations[name] : undefined;
-    const target = relation && query.schema[relation.targetTableName];
+    const target = relatedTable(table, name, query);
     return target ? whereOf(value, target, query, walk, depth + 1) : plain(value, walk, depth + 1);
   });
 }
@@ -244,15 +234,12 @@ function configOf(
   walk: Walk,
   depth: number,
 ): Keyed {
-  if (typeof config !== 'object' || config === null || !isPlain(config) || depth > MAX_DEPTH) {
-    return plain(config, walk, depth);
-  }
+  if (!isPlain(config) || depth > MAX_DEPTH) return plain(config, walk, depth);
   return entries(config, (name, value) => {
     if (name === 'where') return whereOf(value, table, query, walk, depth + 1);
-    if (name === 'with' && typeof value === 'object' && value !== null && isPlain(value)) {
+    if (name === 'with' && isPlain(value)) {
       return entries(value, (relationName, sub) => {
-        const relation = Object.hasOwn(table.relations, relationName) ? table.relations[relationName] : undefined;
-        const target = relation && query.schema[relation.targetTableName];
+        const target = relatedTable(table, relationName, query);
         return target ? configOf(sub, target, query, walk, depth + 2) : plain(sub, walk, depth + 2);
       });
     }
