@@ -12,7 +12,8 @@ import {
 export class CacheHints {
   readonly tags = new Set<string>();
   private shortest = Number.POSITIVE_INFINITY;
-  private readonly seen = new WeakSet<object>();
+  // A Set, not a WeakSet: it lives as long as the request, and weak tables cost more per entry.
+  private readonly seen = new Set<object>();
 
   /** `defaultMaxAge` covers responses that touched nothing with a policy (`{ __typename }`). */
   constructor(

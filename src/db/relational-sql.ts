@@ -129,15 +129,18 @@ type Keyed = { key: string; out: unknown } | undefined;
 
 /** Names `value` exactly (no slots), returning it unchanged. */
 function plain(value: unknown, walk: Walk, depth: number): Keyed {
-  if (value === null) return { key: 'n', out: value };
+  // Keys are short: a config names dozens of columns, and the lookup hashes the whole key.
+  if (value === null) return { key: 'N', out: value };
   switch (typeof value) {
     case 'string':
       // Length-prefixed: unambiguous, and cheaper than quoting.
       return { key: `s${value.length}:${value}`, out: value };
-    case 'number':
     case 'boolean':
+      return { key: value ? 't' : 'f', out: value };
+    case 'number':
+      return { key: `n${value}`, out: value };
     case 'bigint':
-      return { key: `${typeof value}:${String(value)}`, out: value };
+      return { key: `b${value}`, out: value };
     case 'undefined':
       return { key: 'u', out: value };
     case 'function':

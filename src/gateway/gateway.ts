@@ -56,7 +56,7 @@ export interface Platform {
 }
 
 /** What Yoga gets besides the request: the platform's, and the parameters Node's adapter read already. */
-type ServerContext = Platform & { preRead?: RawParams };
+type ServerContext = Platform & { preRead?: RawParams; arrived?: number };
 
 export interface Gateway {
   fetch(request: Request, platform?: Platform): Promise<Response>;
@@ -193,6 +193,7 @@ export function createGateway(options: GatewayOptions): Gateway {
         credential,
         options.clientAddress?.(request, serverContext) ?? null,
         limits.anonymousCostPerMinute,
+        (serverContext as ServerContext).arrived,
       );
       const waitUntil = (serverContext as Platform).waitUntil;
       if (waitUntil) state.waitUntil = (promise) => waitUntil.call(serverContext, promise);
@@ -368,10 +369,10 @@ export function createGateway(options: GatewayOptions): Gateway {
       if (read === null) return send(refused(tooLarge(accept, limits), started));
       const resolution = edgeCache.resolve(read, ANONYMOUS, accept);
       if ('error' in resolution) return send(refused(resolution.error, started));
-      if (!('key' in resolution) || !resolution.key) return yoga(req, res, { preRead: read });
+      if (!('key' in resolution) || !resolution.key) return yoga(req, res, { preRead: read, arrived: started });
       const timing = { started, now: now(), cacheStatus: 'HIT' as const };
       return andThen(edgeCache.peek(resolution.key, timing.now), (fresh) => {
-        if (!fresh) return yoga(req, res, { preRead: read });
+        if (!fresh) return yoga(req, res, { preRead: read, arrived: started });
         const ifNoneMatch = headers['if-none-match'] ?? null;
         send(edgeCache.answer(fresh, 'fresh', { accept, ifNoneMatch }, timing));
       });

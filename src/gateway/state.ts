@@ -21,7 +21,8 @@ export interface PendingEntry {
 
 /** Everything the gateway knows of one request, from its arrival to its response. */
 export class RequestState {
-  readonly started = performance.now();
+  /** `performance.now()` when the request arrived (before Yoga, when Node's adapter read it first). */
+  readonly started: number;
   readonly meter = new StatementMeter();
   cacheStatus: CacheStatus = 'BYPASS';
   /** Parameters read once by the edge cache; Yoga is given them instead of reading the body again. */
@@ -53,7 +54,9 @@ export class RequestState {
     readonly address: string | null,
     /** Cost points per minute of a caller without a key. */
     private readonly anonymousLimit: number,
+    started?: number,
   ) {
+    this.started = started ?? performance.now();
     this.editor = credential.kind === 'editor';
     this.credentials = bypassesCache(credential);
   }
