@@ -95,7 +95,11 @@ describe('column fields and node IDs', () => {
       path,
     });
     expect(result.errors).toBeUndefined();
-    expect(result.data?.planned).toEqual({ id: encoded(expected.id), title: expected.title, summary: expected.summary });
+    expect(result.data?.planned).toEqual({
+      id: encoded(expected.id),
+      title: expected.title,
+      summary: expected.summary,
+    });
     expect(statements).toBe(1);
   });
 
