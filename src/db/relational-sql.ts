@@ -246,8 +246,17 @@ function configOf(
         return target ? configOf(sub, target, query, walk, depth + 2) : plain(sub, walk, depth + 2);
       });
     }
+    if (name === 'columns') return columnsOf(value) ?? plain(value, walk, depth + 1);
     return plain(value, walk, depth + 1);
   });
+}
+
+/** `columns: { id: true, title: true, … }`, the bulk of a config, named by its keys in one native call. */
+function columnsOf(value: unknown): Keyed {
+  if (!isPlain(value)) return undefined;
+  const names = Object.keys(value);
+  for (const name of names) if (value[name] !== true) return undefined;
+  return { key: `c${JSON.stringify(names)}`, out: value };
 }
 
 function walkOf(query: RelationalQueryInternals, slots: boolean) {
