@@ -366,13 +366,16 @@ export function createGateway(options: GatewayOptions): Gateway {
       );
     } else return yoga(req, res);
     andThen(raw, (read) => {
+      // Server-Timing counts from here: the request is in, and waiting for a slow client's body
+      // is the network's time, not the gateway's.
+      const received = performance.now();
       if (read === null) return send(refused(tooLarge(accept, limits), started));
       const resolution = edgeCache.resolve(read, ANONYMOUS, accept);
       if ('error' in resolution) return send(refused(resolution.error, started));
-      if (!('key' in resolution) || !resolution.key) return yoga(req, res, { preRead: read, arrived: started });
+      if (!('key' in resolution) || !resolution.key) return yoga(req, res, { preRead: read, arrived: received });
       const timing = { started, now: now(), cacheStatus: 'HIT' as const };
       return andThen(edgeCache.peek(resolution.key, timing.now), (fresh) => {
-        if (!fresh) return yoga(req, res, { preRead: read, arrived: started });
+        if (!fresh) return yoga(req, res, { preRead: read, arrived: received });
         const ifNoneMatch = headers['if-none-match'] ?? null;
         send(edgeCache.answer(fresh, 'fresh', { accept, ifNoneMatch }, timing));
       });

@@ -21,7 +21,7 @@ export interface PendingEntry {
 
 /** Everything the gateway knows of one request, from its arrival to its response. */
 export class RequestState {
-  /** `performance.now()` when the request arrived (before Yoga, when Node's adapter read it first). */
+  /** `performance.now()` when the request was in (before Yoga, when Node’s adapter read it first). */
   readonly started: number;
   readonly meter = new StatementMeter();
   cacheStatus: CacheStatus = 'BYPASS';
