@@ -366,14 +366,14 @@ export function createGateway(options: GatewayOptions): Gateway {
       );
     } else return yoga(req, res);
     andThen(raw, (read) => {
-      // Server-Timing counts from here: the request is in, and waiting for a slow client's body
-      // is the network's time, not the gateway's.
+      // Server-Timing counts from here, hit or miss: the request is in, and waiting for a slow
+      // client's body is the network's time, not the gateway's.
       const received = performance.now();
-      if (read === null) return send(refused(tooLarge(accept, limits), started));
+      if (read === null) return send(refused(tooLarge(accept, limits), received));
       const resolution = edgeCache.resolve(read, ANONYMOUS, accept);
-      if ('error' in resolution) return send(refused(resolution.error, started));
+      if ('error' in resolution) return send(refused(resolution.error, received));
       if (!('key' in resolution) || !resolution.key) return yoga(req, res, { preRead: read, arrived: received });
-      const timing = { started, now: now(), cacheStatus: 'HIT' as const };
+      const timing = { started: received, now: now(), cacheStatus: 'HIT' as const };
       return andThen(edgeCache.peek(resolution.key, timing.now), (fresh) => {
         if (!fresh) return yoga(req, res, { preRead: read, arrived: received });
         const ifNoneMatch = headers['if-none-match'] ?? null;

@@ -1,8 +1,9 @@
 // Two patches in patches/ make a row's own columns cheap to answer: a scalar field that selects
 // only columns answers from the row when the row holds them (plugin-drizzle), and a node's `id`
-// is encoded without a promise when the ID is at hand (plugin-relay). What a client sees must not
-// change: a row that lacks a column still gets it loaded, and an ID that arrives late still
-// answers. A small schema on the project's builder and database shows each case.
+// is encoded without a promise when the ID is at hand (plugin-relay). The answers must not change:
+// a row that lacks a column still gets it loaded, a row that holds it is not loaded again, and an
+// ID that arrives late still answers. A small schema on the project's builder and database shows
+// each case.
 import { execute, type GraphQLSchema, parse } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBuilder } from '../../src/builder';
@@ -40,6 +41,19 @@ function buildSchema(): GraphQLSchema {
         nullable: true,
         args: { path: t.arg.string({ required: true }) },
         resolve: (query, _root, args, ctx) => ctx.db.query.articles.findFirst(query({ where: { path: args.path } })),
+      }),
+      // Not planned, but the row holds the title: no mapping says so, the row does.
+      titled: t.field({
+        type: Article,
+        args: { path: t.arg.string({ required: true }) },
+        resolve: async (_root, args, ctx) => {
+          const row = await ctx.db.query.articles.findFirst({
+            columns: { id: true, title: true },
+            where: { path: args.path },
+          });
+          if (!row) throw new Error(`no article at ${args.path}`);
+          return row as never;
+        },
       }),
       // Not planned: the resolver loads the row with its id alone.
       bare: t.field({
@@ -111,6 +125,14 @@ describe('column fields and node IDs', () => {
     expect(result.data?.bare).toEqual({ id: encoded(expected.id), title: expected.title, summary: expected.summary });
     // The resolver's own statement, then the loader's for the missing columns.
     expect(statements).toBe(2);
+  });
+
+  it('answers a column the row holds from the row, without loading it again', async () => {
+    const { result, statements } = await run('query($path: String!) { titled(path: $path) { title } }', { path });
+    expect(result.errors).toBeUndefined();
+    expect(result.data?.titled).toEqual({ title: expected.title });
+    // Only the resolver's own statement: before the patch the loader fetched the title again.
+    expect(statements).toBe(1);
   });
 
   it('answers an ID its resolver gives late', async () => {
