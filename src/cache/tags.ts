@@ -11,18 +11,10 @@ export function tagText(value: string): string {
 /** The characters encodeURIComponent never escapes. */
 const UNESCAPED = /^[A-Za-z0-9_.!~*'()-]*$/;
 
-const tagPrefixes = new Map<string, string>();
-
 /**
  * The tag of one entity, shared by every response that shows it: `article:7`, `channel:3`. Named
  * after its GraphQL type, so a lookup by global ID knows the tag before it finds anything.
  */
 export function entityTag(typename: string, id: string | number): string {
-  let prefix = tagPrefixes.get(typename);
-  if (prefix === undefined) {
-    prefix = `${typename.charAt(0).toLowerCase()}${typename.slice(1)}:`;
-    // Type names are the schema's (and a lookup's ID names one only once it is checked): few.
-    if (tagPrefixes.size < 1_000) tagPrefixes.set(typename, prefix);
-  }
-  return prefix + tagText(String(id));
+  return `${typename.charAt(0).toLowerCase()}${typename.slice(1)}:${tagText(String(id))}`;
 }
