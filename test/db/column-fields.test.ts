@@ -34,38 +34,32 @@ function buildSchema(): GraphQLSchema {
     }),
   });
   builder.queryType({
-    fields: (t) => ({
-      // Planned: the row comes with every column the selection asks for.
-      planned: t.drizzleField({
-        type: Article,
-        nullable: true,
-        args: { path: t.arg.string({ required: true }) },
-        resolve: (query, _root, args, ctx) => ctx.db.query.articles.findFirst(query({ where: { path: args.path } })),
-      }),
-      // Not planned, but the row holds the title: no mapping says so, the row does.
-      titled: t.field({
-        type: Article,
-        args: { path: t.arg.string({ required: true }) },
-        resolve: async (_root, args, ctx) => {
-          const row = await ctx.db.query.articles.findFirst({
-            columns: { id: true, title: true },
-            where: { path: args.path },
-          });
-          if (!row) throw new Error(`no article at ${args.path}`);
-          return row as never;
-        },
-      }),
-      // Not planned: the resolver loads the row with its id alone.
-      bare: t.field({
-        type: Article,
-        args: { path: t.arg.string({ required: true }) },
-        resolve: async (_root, args, ctx) => {
-          const row = await ctx.db.query.articles.findFirst({ columns: { id: true }, where: { path: args.path } });
-          if (!row) throw new Error(`no article at ${args.path}`);
-          return row as never;
-        },
-      }),
-    }),
+    fields: (t) => {
+      // A field whose resolver loads the article itself, with these columns only (no plan).
+      const unplanned = (columns: { id: true; title?: true }) =>
+        t.field({
+          type: Article,
+          args: { path: t.arg.string({ required: true }) },
+          resolve: async (_root, args, ctx) => {
+            const row = await ctx.db.query.articles.findFirst({ columns, where: { path: args.path } });
+            if (!row) throw new Error(`no article at ${args.path}`);
+            return row as never;
+          },
+        });
+      return {
+        // Planned: the row comes with every column the selection asks for.
+        planned: t.drizzleField({
+          type: Article,
+          nullable: true,
+          args: { path: t.arg.string({ required: true }) },
+          resolve: (query, _root, args, ctx) => ctx.db.query.articles.findFirst(query({ where: { path: args.path } })),
+        }),
+        // Not planned, but the row holds the title: no mapping says so, the row does.
+        titled: unplanned({ id: true, title: true }),
+        // Not planned: the resolver loads the row with its id alone.
+        bare: unplanned({ id: true }),
+      };
+    },
   });
   // createBuilder declares the mutation type; a schema needs a field on it.
   builder.mutationField('noop', (t) => t.boolean({ resolve: () => true }));
