@@ -19,12 +19,13 @@ export interface RawParams {
   text: string;
 }
 
-const ENCODINGS: Record<string, Encoding | undefined> = {
-  'application/json': 'json',
-  'application/graphql+json': 'json',
-  'application/x-www-form-urlencoded': 'form',
-  'application/graphql': 'graphql',
-};
+// A Map, not an object literal: a media type named `constructor` or `__proto__` must find nothing.
+const ENCODINGS = new Map<string, Encoding>([
+  ['application/json', 'json'],
+  ['application/graphql+json', 'json'],
+  ['application/x-www-form-urlencoded', 'form'],
+  ['application/graphql', 'graphql'],
+]);
 
 /** Node's own request body, read without the fetch API's stream on top. */
 export interface NodeBody {
@@ -104,7 +105,10 @@ async function limitedText(request: Request, maxBytes: number): Promise<string |
 
 /** How a POST's parameters are encoded, from its content type; undefined when not one read here. */
 export function encodingOf(contentType: string | null | undefined): Encoding | undefined {
-  return ENCODINGS[contentType?.split(',')[0]?.split(';')[0]?.trim().toLowerCase() ?? ''];
+  if (!contentType) return undefined;
+  return (
+    ENCODINGS.get(contentType) ?? ENCODINGS.get(contentType.split(',')[0]?.split(';')[0]?.trim().toLowerCase() ?? '')
+  );
 }
 
 /** The query string of a URL: a GET's parameters. */

@@ -71,3 +71,30 @@ describe("Node's request bodies", () => {
     expect(asDocument.json.errors?.[0]?.extensions?.code).toBe('GRAPHQL_PARSE_FAILED');
   });
 });
+
+describe('media types named like properties of every object', () => {
+  const body = JSON.stringify({ query: '{ __typename }' });
+  const names = ['constructor', '__proto__', 'toString', 'hasOwnProperty'];
+
+  it("are unsupported media types on Node's server, which goes on answering", async () => {
+    for (const contentType of names) {
+      const response = await fetch(`${server().origin}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': contentType },
+        body,
+      });
+      await response.arrayBuffer();
+      expect(response.status, contentType).toBe(415);
+    }
+    expect((await post(body)).json.data).toEqual({ __typename: 'Query' });
+  });
+
+  it('are unsupported media types through the fetch API', async () => {
+    for (const contentType of names) {
+      const response = await gateway().fetch(
+        new Request('http://gateway.test/graphql', { method: 'POST', headers: { 'content-type': contentType }, body }),
+      );
+      expect(response.status, contentType).toBe(415);
+    }
+  });
+});
