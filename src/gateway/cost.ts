@@ -168,7 +168,9 @@ export function memoizedOperationCost(
   }
   let values = '';
   for (const name of variablesOfCost(document)) {
-    values += `${name.length}:${name}=${JSON.stringify(variables?.[name]) ?? 'u'},`;
+    // Own values only: `$constructor` left out is absent, not Object's constructor.
+    const value = variables && Object.hasOwn(variables, name) ? variables[name] : undefined;
+    values += `${name.length}:${name}=${JSON.stringify(value) ?? 'u'},`;
   }
   const key = `${id}\u0000${operationName ?? ''}\u0000${values}`;
   const known = costs.get(key);

@@ -368,7 +368,22 @@ export function createGateway(options: GatewayOptions): Gateway {
         bytes === null ? null : nodeBodies.read(bytes, encoding),
       );
     } else return yoga(req, res);
-    andThen(raw, (read) => {
+    // A client that hangs up halfway through its body (Node's `aborted` error), or anything
+    // unexpected on the way, ends this response alone, never the process.
+    const failed = (error: unknown) => {
+      if (req.destroyed) return void res.destroy();
+      console.error(`[gateway] a request failed before Yoga: ${String(error)}`);
+      if (res.headersSent) return void res.destroy();
+      send(errorAnswer(accept, 500, 'Unexpected error.', 'INTERNAL_SERVER_ERROR'));
+    };
+    try {
+      const answered = andThen(raw, answer);
+      if (answered instanceof Promise) answered.catch(failed);
+    } catch (error) {
+      failed(error);
+    }
+
+    function answer(read: RawParams | null) {
       // Server-Timing counts from here, hit or miss: the request is in, and waiting for a slow
       // client's body is the network's time, not the gateway's.
       const received = performance.now();
@@ -382,7 +397,7 @@ export function createGateway(options: GatewayOptions): Gateway {
         const ifNoneMatch = headers['if-none-match'] ?? null;
         send(edgeCache.answer(fresh, 'fresh', { accept, ifNoneMatch }, timing));
       });
-    });
+    }
   }
 
   return {

@@ -24,7 +24,13 @@ export async function servePlaygroundAsset(req: IncomingMessage, res: ServerResp
   const url = new URL(req.url ?? '/', 'http://localhost');
   if (!url.pathname.startsWith(`${PLAYGROUND_ASSETS}/`) || (req.method !== 'GET' && req.method !== 'HEAD'))
     return false;
-  const file = normalize(join(playgroundAssetsDir, decodeURIComponent(url.pathname.slice(PLAYGROUND_ASSETS.length))));
+  let name: string;
+  try {
+    name = decodeURIComponent(url.pathname.slice(PLAYGROUND_ASSETS.length));
+  } catch {
+    return false; // a malformed escape (`%E0%A4%A`) names no file
+  }
+  const file = normalize(join(playgroundAssetsDir, name));
   if (!file.startsWith(playgroundAssetsDir + sep)) return false;
   const info = await stat(file).catch(() => null);
   if (!info?.isFile()) return false;

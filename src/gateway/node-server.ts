@@ -13,9 +13,16 @@ export function createNodeServer(gateway: Gateway): Server {
       return;
     }
     if (req.url?.startsWith('/graphiql/')) {
-      servePlaygroundAsset(req, res).then((served) => {
-        if (!served) gateway.handleNodeRequest(req, res);
-      });
+      servePlaygroundAsset(req, res).then(
+        (served) => {
+          if (!served) gateway.handleNodeRequest(req, res);
+        },
+        (error: unknown) => {
+          console.error(`[playground] could not serve ${req.url}: ${String(error)}`);
+          if (res.headersSent) res.destroy();
+          else res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' }).end('Internal Server Error');
+        },
+      );
       return;
     }
     gateway.handleNodeRequest(req, res);
