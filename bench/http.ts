@@ -54,7 +54,10 @@ export function serverTiming(header: string | undefined) {
   const total = header ? /total;dur=([\d.]+)/.exec(header) : null;
   const dbMs = db ? Number(db[1]) : Number.NaN;
   const totalMs = total ? Number(total[1]) : Number.NaN;
-  return { dbMs, statements: db ? Number(db[2]) : Number.NaN, totalMs, overheadMs: totalMs - dbMs };
+  // Rounded to the header's step (0.01 ms): 2.1 − 1.1 must not come out as 1.0000000000000002, nor
+  // 1.9 − 0.9 as 0.9999999999999999 and pass a bar of "under 1 ms".
+  const overheadMs = Math.round((totalMs - dbMs) * 100) / 100;
+  return { dbMs, statements: db ? Number(db[2]) : Number.NaN, totalMs, overheadMs };
 }
 
 /** Why a GraphQL response is not a good answer (HTTP status, errors, a null root field), or null. */
