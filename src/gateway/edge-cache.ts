@@ -75,6 +75,9 @@ export class EdgeCache {
     ['form', new TextMemo(2 ** 20)],
     ['graphql', new TextMemo(2 ** 20)],
   ]);
+  // The same parameters object (Node's adapter hands back the one a repeated body got) resolves the
+  // same way: found by identity, without even a look at its text.
+  private readonly resolved = new WeakMap<RawParams, Resolution>();
   private readonly inFlight = new Map<string, Promise<CachedResponse | undefined>>();
 
   constructor(private readonly options: EdgeCacheOptions) {}
@@ -86,9 +89,14 @@ export class EdgeCache {
     accept: string | null,
   ): Resolution | { params: GraphQLParams } | { error: EarlyAnswer } {
     const { documents, persisted, limits } = this.options;
+    const known = this.resolved.get(raw);
+    if (known) return known;
     const memo = this.memos.get(raw.encoding);
     const remembered = memo?.get(raw.text);
-    if (remembered) return remembered;
+    if (remembered) {
+      this.resolved.set(raw, remembered);
+      return remembered;
+    }
     const read = parseParams(raw, limits, accept);
     if ('error' in read) return read;
     const { params } = read;
@@ -128,7 +136,10 @@ export class EdgeCache {
       trusted: persisted.isTrusted(facts),
       key: cacheable ? responseKey(facts.id, operationName, canonicalJson(variables, limits.variablesDepth)) : null,
     };
-    if (remember) memo?.set(raw.text, resolution);
+    if (remember) {
+      memo?.set(raw.text, resolution);
+      this.resolved.set(raw, resolution);
+    }
     return resolution;
   }
 
