@@ -489,7 +489,7 @@ function peersSection(entry: PeersEntry): string {
     out.push(
       `Gateway overhead at one connection: \`total − db\` of each response's \`Server-Timing\` over ` +
         `${entry.settings.overheadSamples} sequential requests after ${entry.settings.overheadWarmup} of warm-up ` +
-        '(the header has 0.1 ms resolution).',
+        '(the header counts in hundredths of a millisecond; in tenths before commit 1426b2b).',
     );
     out.push('');
     out.push(
