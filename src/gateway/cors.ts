@@ -36,6 +36,14 @@ export function corsHeaders(origin: string | null | undefined, policy: CorsPolic
   };
 }
 
+/** Adds CORS headers to a response's own; `Vary: Origin` joins its `Vary: Accept`. */
+export function addCorsHeaders(headers: Record<string, string>, cors: Record<string, string>) {
+  for (const name in cors) {
+    const value = cors[name] as string;
+    headers[name] = name === 'vary' && headers.vary ? `${headers.vary}, ${value}` : value;
+  }
+}
+
 /**
  * The answer to a preflight. The key is not sent with a preflight, so it cannot be checked here:
  * the preflight lets the request be sent, and the request's own response carries (or withholds)

@@ -94,7 +94,7 @@ export class EdgeCache {
     const memo = this.memos.get(raw.encoding);
     const remembered = memo?.get(raw.text);
     if (remembered) {
-      this.resolved.set(raw, remembered);
+      if (raw.lasting) this.resolved.set(raw, remembered);
       return remembered;
     }
     const read = parseParams(raw, limits, accept);
@@ -138,7 +138,7 @@ export class EdgeCache {
     };
     if (remember) {
       memo?.set(raw.text, resolution);
-      this.resolved.set(raw, resolution);
+      if (raw.lasting) this.resolved.set(raw, resolution);
     }
     return resolution;
   }

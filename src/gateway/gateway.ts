@@ -11,7 +11,7 @@ import { type PartnerKey, PartnerKeys } from '../modules/partners/keys';
 import { schema } from '../schema';
 import { type CostBudget, MemoryBudget, rateLimitHeaders } from './budget';
 import { bypassesCache, type Credential, credentialOf, forgeable, type HeaderOf } from './callers';
-import { type CorsPolicy, corsHeaders, originAllowed, PUBLIC, preflight } from './cors';
+import { addCorsHeaders, type CorsPolicy, corsHeaders, originAllowed, PUBLIC, preflight } from './cors';
 import { useCostLimits } from './cost-limits';
 import { Documents } from './documents';
 import { andThen, type Caller, EdgeCache } from './edge-cache';
@@ -123,8 +123,8 @@ export function createGateway(options: GatewayOptions): Gateway {
   const secrets = options.secrets ?? {};
   const documents = new Documents(limits);
   const persisted = new PersistedQueries();
-  // Node's request bodies by their bytes (a TextMemo counts 4 bytes a character: key and decoded text).
-  const nodeBodies = new NodeBodies(2 * 2 ** 20);
+  // Node's request bodies by their bytes, with their text and what they resolve to (NodeBodies).
+  const nodeBodies = new NodeBodies(8 * 2 ** 20);
   const states = new WeakMap<Request, RequestState>();
   const routes = new Map(modules.flatMap((module) => module.routes ?? []).map((route) => [route.path, route]));
   const edgeCache = new EdgeCache({
@@ -215,7 +215,11 @@ export function createGateway(options: GatewayOptions): Gateway {
       if (ended) state.waitUntil(ended);
       const headers = response.headers;
       const cors = corsHeaders(request.headers.get('origin'), corsPolicyOf(state.credential, state.partner));
-      for (const [name, value] of Object.entries(cors)) headers.set(name, value);
+      // `Vary: Origin` joins the response's own `Vary: Accept` rather than replacing it.
+      for (const [name, value] of Object.entries(cors)) {
+        if (name === 'vary') headers.append(name, value);
+        else headers.set(name, value);
+      }
       if (state.charge)
         for (const [name, value] of Object.entries(rateLimitHeaders(state.charge))) headers.set(name, value);
       if (state.decorated) return;
@@ -351,7 +355,7 @@ export function createGateway(options: GatewayOptions): Gateway {
     // copying a dozen headers into a new object cost a quarter of a hit's time (measured).
     const send = (answer: EarlyAnswer) => {
       const headers = answer.headers;
-      for (const name in cors) headers[name] = cors[name] as string;
+      addCorsHeaders(headers, cors);
       if (answer.body !== null) {
         const length = typeof answer.body === 'string' ? Buffer.byteLength(answer.body) : answer.body.byteLength;
         headers['content-length'] = String(length);
@@ -370,11 +374,16 @@ export function createGateway(options: GatewayOptions): Gateway {
     } else return yoga(req, res);
     // A client that hangs up halfway through its body (Node's `aborted` error), or anything
     // unexpected on the way, ends this response alone, never the process.
+    // (`req.destroyed` would not tell: Node destroys a request once its body is read.)
     const failed = (error: unknown) => {
-      if (req.destroyed) return void res.destroy();
+      if (req.errored || res.destroyed) return void res.destroy();
       console.error(`[gateway] a request failed before Yoga: ${String(error)}`);
       if (res.headersSent) return void res.destroy();
-      send(errorAnswer(accept, 500, 'Unexpected error.', 'INTERNAL_SERVER_ERROR'));
+      try {
+        send(errorAnswer(accept, 500, 'Unexpected error.', 'INTERNAL_SERVER_ERROR'));
+      } catch {
+        res.destroy();
+      }
     };
     try {
       const answered = andThen(raw, answer);

@@ -3,6 +3,7 @@ import { stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createRequire } from 'node:module';
 import { dirname, join, normalize, sep } from 'node:path';
+import { pipeline } from 'node:stream';
 import { PLAYGROUND_ASSETS } from './playground';
 
 const types: Record<string, string> = {
@@ -41,6 +42,7 @@ export async function servePlaygroundAsset(req: IncomingMessage, res: ServerResp
     'cache-control': 'public, max-age=86400',
   });
   if (req.method === 'HEAD') res.end();
-  else createReadStream(file).pipe(res);
+  // A read that fails midway, or a client gone, ends both streams (pipeline destroys them).
+  else pipeline(createReadStream(file), res, () => {});
   return true;
 }

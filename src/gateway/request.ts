@@ -17,6 +17,8 @@ export type Encoding = 'query-string' | 'json' | 'form' | 'graphql';
 export interface RawParams {
   encoding: Encoding;
   text: string;
+  /** Handed out again for the same bytes (NodeBodies): what it resolves to is worth keeping by identity. */
+  lasting?: boolean;
 }
 
 // A Map, not an object literal: a media type named `constructor` or `__proto__` must find nothing.
@@ -68,15 +70,17 @@ export class NodeBodies {
   private readonly memo: LRUCache<string, { bytes: Buffer; raw: RawParams }>;
 
   constructor(maxBytes: number) {
-    // The bytes, and the text as UTF-16 (at most 2 bytes for each byte read).
-    this.memo = new LRUCache({ maxSize: maxBytes, sizeCalculation: (entry) => 3 * entry.bytes.byteLength + 256 });
+    // The bytes, the text as UTF-16 (at most 2 bytes for each byte read), and the parameters the
+    // edge cache parses them to and keeps by this entry's identity (JSON objects: up to 13 bytes
+    // for each byte, as in `[{},{},…]`).
+    this.memo = new LRUCache({ maxSize: maxBytes, sizeCalculation: (entry) => 16 * entry.bytes.byteLength + 256 });
   }
 
   read(bytes: Buffer, encoding: Encoding): RawParams {
     const key = `${encoding}${bytes.byteLength}:${bytes.toString('latin1', Math.max(0, bytes.byteLength - BODY_TAIL))}`;
     const entry = this.memo.get(key);
     if (entry?.bytes.equals(bytes)) return entry.raw;
-    const raw: RawParams = { encoding, text: bytes.toString('utf8') };
+    const raw: RawParams = { encoding, text: bytes.toString('utf8'), lasting: true };
     // A copy of its own: a small body read from Node may share a pooled 8 KB slab.
     const own = Buffer.allocUnsafeSlow(bytes.byteLength);
     bytes.copy(own);

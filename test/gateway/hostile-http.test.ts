@@ -1,5 +1,6 @@
 import { connect } from 'node:net';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { MemoryStore } from '../../src/cache/memory-store';
 import { useNodeGateway } from '../support/node-server';
 
 /**
@@ -61,5 +62,36 @@ describe("Node's server", () => {
     // Node reports the aborted body on its next turn: give it one before asking again.
     await new Promise((resolve) => setTimeout(resolve, 50));
     await stillAnswers();
+  });
+});
+
+describe("Node's server, when its edge cache fails", () => {
+  // A store that cannot be read: the hit path fails after the body is in.
+  const broken = useNodeGateway(() => {
+    const store = new MemoryStore();
+    store.get = () => {
+      throw new Error('store is broken at /var/lib/cache');
+    };
+    return store;
+  });
+
+  it('answers 500 with a masked error, and logs it', async () => {
+    const log = vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      const response = await fetch(`${broken.server().origin}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: READ,
+      });
+      const text = await response.text();
+      expect(response.status).toBe(500);
+      expect(JSON.parse(text)).toMatchObject({
+        errors: [{ message: 'Unexpected error.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }],
+      });
+      expect(text).not.toMatch(/broken|\/var\/lib/);
+      expect(log).toHaveBeenCalledWith(expect.stringMatching(/store is broken/));
+    } finally {
+      log.mockRestore();
+    }
   });
 });

@@ -145,7 +145,8 @@ describe('partner keys', () => {
     const fromPartner = await post('{ channels { url } }', { 'x-api-key': partner.secret, origin: PARTNER_ORIGIN });
     expect(fromPartner.status).toBe(200);
     expect(fromPartner.headers.get('access-control-allow-origin')).toBe(PARTNER_ORIGIN);
-    expect(fromPartner.headers.get('vary')).toMatch(/Origin/);
+    // Both: the media type varies with Accept, the CORS answer with Origin.
+    expect(fromPartner.headers.get('vary')).toMatch(/^Accept, Origin$/);
     expect(fromPartner.headers.get('access-control-expose-headers')).toMatch(/ratelimit-remaining/);
 
     const elsewhere = await post('{ channels { kind } }', {
@@ -163,6 +164,7 @@ describe('partner keys', () => {
     });
     expect(cachedElsewhere.headers.get('x-cache')).toBe('HIT');
     expect(cachedElsewhere.headers.get('access-control-allow-origin')).toBeNull();
+    expect(cachedElsewhere.headers.get('vary')).toMatch(/^Accept, Origin$/);
 
     const anonymous = await post('{ channels { url } }', { origin: 'https://any.example' });
     expect(anonymous.headers.get('access-control-allow-origin')).toBe('*');

@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll } from 'vitest';
 import { MemoryStore } from '../../src/cache/memory-store';
+import type { ResponseStore } from '../../src/cache/store';
 import { createGateway, type Gateway } from '../../src/gateway/gateway';
 import { createNodeServer } from '../../src/gateway/node-server';
 import { openTestDatabase, type TestDatabase } from './database';
@@ -30,16 +31,16 @@ export async function listen(gateway: Gateway): Promise<ListeningServer> {
 }
 
 /**
- * A gateway over the shared test database (an in-memory edge cache, default limits) and its Node
- * server on a free loopback port, for the file's tests; closed after them.
+ * A gateway over the shared test database (an in-memory edge cache unless `store` is given, default
+ * limits) and its Node server on a free loopback port, for the file's tests; closed after them.
  */
-export function useNodeGateway() {
+export function useNodeGateway(store: () => ResponseStore = () => new MemoryStore()) {
   let database: TestDatabase | undefined;
   let gateway: Gateway | undefined;
   let server: ListeningServer | undefined;
   beforeAll(async () => {
     database = await openTestDatabase();
-    gateway = createGateway({ source: database, store: new MemoryStore() });
+    gateway = createGateway({ source: database, store: store() });
     server = await listen(gateway);
   }, 120_000);
   afterAll(async () => {
