@@ -12,12 +12,12 @@ const { gateway, server } = useNodeGateway();
 
 const READ = JSON.stringify({ query: '{ channels { name } }' });
 
+/** POSTs the plain read to a Node server. */
+const postRead = (origin: string) =>
+  fetch(`${origin}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: READ });
+
 async function stillAnswers() {
-  const response = await fetch(`${server().origin}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: READ,
-  });
+  const response = await postRead(server().origin);
   const json = (await response.json()) as { data?: { channels: { name: string }[] } };
   expect(response.status).toBe(200);
   expect(json.data?.channels.length).toBeGreaterThan(0);
@@ -78,11 +78,7 @@ describe("Node's server, when its edge cache fails", () => {
   it('answers 500 with a masked error, and logs it', async () => {
     const log = vi.spyOn(console, 'error').mockImplementation(() => {});
     try {
-      const response = await fetch(`${broken.server().origin}/graphql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: READ,
-      });
+      const response = await postRead(broken.server().origin);
       const text = await response.text();
       expect(response.status).toBe(500);
       expect(JSON.parse(text)).toMatchObject({
