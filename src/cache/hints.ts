@@ -10,10 +10,13 @@ import {
 
 /** What one response contains, for the edge cache: its tags and how long it may be kept. */
 export class CacheHints {
-  readonly tags = new Set<string>();
+  private readonly tagSet = new Set<string>();
   private shortest = Number.POSITIVE_INFINITY;
   // A Set, not a WeakSet: it lives as long as the request, and weak tables cost more per entry.
   private readonly seen = new Set<object>();
+  // Entities recorded but not yet turned into tags: only a response the cache keeps asks for its
+  // tags and lifetime (an editor's or a preview's never does), so that work waits until then.
+  private unfolded: { entity: object; policy: TypeCachePolicy<object> }[] = [];
 
   /** `defaultMaxAge` covers responses that touched nothing with a policy (`{ __typename }`). */
   constructor(
@@ -21,13 +24,20 @@ export class CacheHints {
     readonly defaultMaxAge = 300,
   ) {}
 
+  /** Tags of everything the response contains. */
+  get tags(): ReadonlySet<string> {
+    this.fold();
+    return this.tagSet;
+  }
+
   /** Seconds; the shortest lifetime of anything the response contains. */
   get maxAge(): number {
+    this.fold();
     return Number.isFinite(this.shortest) ? this.shortest : this.defaultMaxAge;
   }
 
   add(tags: Iterable<string>, maxAge?: number) {
-    for (const tag of tags) this.tags.add(tag);
+    for (const tag of tags) this.tagSet.add(tag);
     if (maxAge !== undefined) this.shortest = Math.max(0, Math.min(this.shortest, Math.floor(maxAge)));
   }
 
@@ -35,8 +45,17 @@ export class CacheHints {
   addEntity(entity: object, policy: TypeCachePolicy<object>) {
     if (this.seen.has(entity)) return;
     this.seen.add(entity);
-    const { maxAge } = policy;
-    this.add(policy.tags(entity), typeof maxAge === 'number' ? maxAge : maxAge(entity, this.now));
+    this.unfolded.push({ entity, policy });
+  }
+
+  private fold() {
+    if (this.unfolded.length === 0) return;
+    const entities = this.unfolded;
+    this.unfolded = [];
+    for (const { entity, policy } of entities) {
+      const { maxAge } = policy;
+      this.add(policy.tags(entity), typeof maxAge === 'number' ? maxAge : maxAge(entity, this.now));
+    }
   }
 }
 

@@ -346,8 +346,10 @@ export function createGateway(options: GatewayOptions): Gateway {
       return Array.isArray(value) ? value.join(', ') : value;
     };
     const credential = credentialOf(header, options.editorToken);
-    // Editors, previews and refusals are Yoga's to handle, as is anything but a GET or POST.
-    if (bypassesCache(credential) || refusalOf(req.method ?? '', header, credential)) return yoga(req, res);
+    // Refusals are Yoga's to answer, as is anything but a GET or POST. Editors and previews are
+    // read here as everyone is (and timed from then on), then go to Yoga without a cache lookup.
+    if (refusalOf(req.method ?? '', header, credential)) return yoga(req, res);
+    const bypass = bypassesCache(credential);
     const accept = headers.accept ?? null;
     const cors = corsHeaders(headers.origin, corsPolicyOf(credential, null));
     // With the length given, Node sends the body in the same write as the headers, not chunked.
@@ -397,6 +399,7 @@ export function createGateway(options: GatewayOptions): Gateway {
       // client's body is the network's time, not the gateway's.
       const received = performance.now();
       if (read === null) return send(refused(tooLarge(accept, limits), received));
+      if (bypass) return yoga(req, res, { preRead: read, arrived: received });
       const resolution = edgeCache.resolve(read, ANONYMOUS, accept);
       if ('error' in resolution) return send(refused(resolution.error, received));
       if (!('key' in resolution) || !resolution.key) return yoga(req, res, { preRead: read, arrived: received });
