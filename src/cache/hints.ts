@@ -131,6 +131,13 @@ export function applyCacheHints(schema: GraphQLSchema): GraphQLSchema {
       const record = recorder(getNamedType(field.type));
       if (!fieldPolicy && !record) continue;
       const resolve = field.resolve as Resolver | undefined;
+      const missMaxAge = fieldPolicy?.missMaxAge;
+      // Made once per field, not per resolution: most values are at hand, not promised.
+      const settle = (value: unknown, hints: CacheHints, context: unknown, info: GraphQLResolveInfo) => {
+        if (value == null && missMaxAge !== undefined) hints.add([], missMaxAge);
+        if (record) record(value, hints, context, info);
+        return value;
+      };
       field.resolve = (parent, args, context, info) => {
         const hints = context.cache;
         if (hints && fieldPolicy) hints.add(fieldPolicy.tags(args, parent), fieldPolicy.maxAge);
@@ -138,14 +145,9 @@ export function applyCacheHints(schema: GraphQLSchema): GraphQLSchema {
           ? resolve(parent, args, context, info)
           : (parent as Record<string, unknown>)?.[info.fieldName];
         if (!hints) return result;
-        const missMaxAge = fieldPolicy?.missMaxAge;
-        const settle = (value: unknown) => {
-          if (value == null && missMaxAge !== undefined) hints.add([], missMaxAge);
-          if (record) record(value, hints, context, info);
-          return value;
-        };
         // Drizzle's queries are thenables, not Promises.
-        return isThenable(result) ? Promise.resolve(result).then(settle) : settle(result);
+        if (isThenable(result)) return Promise.resolve(result).then((value) => settle(value, hints, context, info));
+        return settle(result, hints, context, info);
       };
     }
   }
