@@ -370,9 +370,12 @@ export function createGateway(options: GatewayOptions): Gateway {
       const encoding = encodingOf(headers['content-type']);
       if (!encoding) return yoga(req, res);
       if (Number(headers['content-length']) > limits.bodyBytes) return send(refused(tooLarge(accept, limits), started));
-      raw = nodeBytes(req, limits.bodyBytes).then((bytes) =>
-        bytes === null ? null : nodeBodies.read(bytes, encoding),
-      );
+      // An editor's or a preview's body is not remembered: it is never answered from the cache, and
+      // a large write would push out the public bodies that make repeated POSTs cheap hits.
+      raw = nodeBytes(req, limits.bodyBytes).then((bytes) => {
+        if (bytes === null) return null;
+        return bypass ? { encoding, text: bytes.toString('utf8') } : nodeBodies.read(bytes, encoding);
+      });
     } else return yoga(req, res);
     // A client that hangs up halfway through its body (Node's `aborted` error), or anything
     // unexpected on the way, ends this response alone, never the process.
