@@ -66,8 +66,11 @@ interface Entry {
 const ids = new WeakMap<object, number>();
 let lastId = 0;
 
-/** Counts for tests and the bench: builds answered from memory, builds done, shapes whose check failed. */
-export const relationalSqlStats = { hits: 0, builds: 0, mismatches: 0 };
+/**
+ * Counts for tests and the bench: builds answered from memory, builds done, shapes whose check
+ * failed, and frozen `with` maps named from memory rather than walked.
+ */
+export const relationalSqlStats = { hits: 0, builds: 0, mismatches: 0, frozenRelations: 0 };
 
 const built = new LRUCache<string, Entry>({
   maxSize: RELATIONAL_SQL_BYTES,
@@ -229,6 +232,46 @@ function whereOf(
   });
 }
 
+/**
+ * The part of a key a frozen `with` map was walked to, per table and per kind of walk. A frozen
+ * map is taken as unchanging, what it holds included: plugin-drizzle's plans hand every request
+ * the same frozen relations (patches/@pothos+plugin-drizzle), whose arguments are the plan's
+ * constants, shared between requests already. Only a walk that filled no slot and named no
+ * identity for the first time is kept: its key stands for the map whatever the request.
+ */
+const frozenRelations = { slots: new WeakMap<object, FrozenWalk>(), values: new WeakMap<object, FrozenWalk>() };
+
+interface FrozenWalk {
+  table: TableRelations;
+  key: string;
+}
+
+/** A `with` map of `table`: each relation's config, walked as a config of the table it targets. */
+function relationsOf(
+  value: Record<string, unknown>,
+  table: TableRelations,
+  query: RelationalQueryInternals,
+  walk: Walk,
+  depth: number,
+): Keyed {
+  const memo = Object.isFrozen(value) ? frozenRelations[walk.slots ? 'slots' : 'values'] : undefined;
+  const known = memo?.get(value);
+  if (known?.table === table) {
+    relationalSqlStats.frozenRelations += 1;
+    return { key: known.key, out: value };
+  }
+  const { seen, count } = walk;
+  walk.seen = true;
+  const keyed = entries(value, (relationName, sub) => {
+    const target = relatedTable(table, relationName, query);
+    return target ? configOf(sub, target, query, walk, depth + 1) : plain(sub, walk, depth + 1);
+  });
+  const constant = walk.seen && walk.count === count;
+  walk.seen &&= seen;
+  if (memo && keyed && constant && keyed.out === value) memo.set(value, { table, key: keyed.key });
+  return keyed;
+}
+
 /** A query config of `table` (`where`, and `with` for its relations); the rest named by value. */
 function configOf(
   config: unknown,
@@ -240,12 +283,7 @@ function configOf(
   if (!isPlain(config) || depth > MAX_DEPTH) return plain(config, walk, depth);
   return entries(config, (name, value) => {
     if (name === 'where') return whereOf(value, table, query, walk, depth + 1);
-    if (name === 'with' && isPlain(value)) {
-      return entries(value, (relationName, sub) => {
-        const target = relatedTable(table, relationName, query);
-        return target ? configOf(sub, target, query, walk, depth + 2) : plain(sub, walk, depth + 2);
-      });
-    }
+    if (name === 'with' && isPlain(value)) return relationsOf(value, table, query, walk, depth + 1);
     if (name === 'columns') return columnsOf(value) ?? plain(value, walk, depth + 1);
     return plain(value, walk, depth + 1);
   });

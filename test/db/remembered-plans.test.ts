@@ -85,6 +85,37 @@ describe('remembered plans and SQL', () => {
     expect(answers[3]).toEqual(answers[1]);
   });
 
+  it('plays a remembered plan behind each request’s own arguments: other channels and pages answer as a fresh plan does', async () => {
+    const feed = operation('ChannelFeed');
+    type Feed = { articles: { edges: { node: { path: string } }[]; pageInfo: { endCursor: string | null } } };
+    await graphql(feed.document, { channel: 'yaowen', first: 3 });
+    const page = dataOf(await graphql<Feed>(feed.document, { channel: 'yaowen', first: 3 }));
+    const before = { ...counts(), relations: relationalSqlStats.frozenRelations };
+    const asked = [
+      { channel: 'ruiping', first: 3 },
+      { channel: 'yaowen', first: 3, after: page.articles.pageInfo.endCursor },
+      { channel: 'xianyu/linqing', first: 2 },
+    ];
+    const paths = new Set<string>();
+    for (const [i, variables] of asked.entries()) {
+      const remembered = await graphql<Feed>(feed.document, variables);
+      // Another text is another document, so another plan, walked and played for this request alone.
+      const fresh = await graphql<Feed>(`${feed.document}\n# fresh plan ${i}`, variables);
+      expect(remembered.statements).toBe(1);
+      expect(remembered.text).toBe(fresh.text);
+      const edges = dataOf(remembered).articles.edges;
+      expect(edges.length).toBeGreaterThan(0);
+      for (const edge of edges) paths.add(edge.node.path);
+    }
+    // Every page read other articles: the arguments reached the SQL, not the remembered plan's first ones.
+    expect(paths.size).toBe(3 + 3 + 2);
+    for (const path of page.articles.edges.map((edge) => edge.node.path)) expect(paths.has(path)).toBe(false);
+    const after = counts();
+    expect(after.plans - before.plans).toBe(asked.length);
+    // The remembered plan's relations were named from memory, not walked again, for each request.
+    expect(relationalSqlStats.frozenRelations - before.relations).toBeGreaterThanOrEqual(asked.length);
+  });
+
   it('never remembers a plan that reads the request context: the guide follows the clock', async () => {
     const live = `{ liveChannels(kind: TV) { code nowPlaying { title start } next { title start } } }`;
     const remembered = planCacheStats.remembered;
