@@ -1,4 +1,6 @@
 // Local entry: `npm start`. Embedded PGlite unless DATABASE_URL is set; seeds PGlite always, Postgres on --seed.
+// First: a V8 option that must be set before the request path's code runs (src/gateway/node-heap.ts).
+import './gateway/node-heap';
 import { MemoryStore } from './cache/memory-store';
 import { openNodeSource } from './db/node-source';
 import { createGateway, nodePeerAddress } from './gateway/gateway';
