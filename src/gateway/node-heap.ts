@@ -1,8 +1,9 @@
 import { setFlagsFromString } from 'node:v8';
 
 /**
- * V8 option for the Node entry, set before the gateway's modules load: no allocation-site
- * pretenuring. A miss keeps what the request path allocates (its body, parameters, closures) alive
+ * V8 option for the Node entry, set before it serves anything (first among its own modules; in the
+ * bench's bundle the external packages load before it, which does not matter: V8 reads the flag
+ * when a collection weighs allocation-site feedback): no allocation-site pretenuring. A miss keeps what the request path allocates (its body, parameters, closures) alive
  * for the whole execution, several young-generation collections long, so V8 learns to allocate at
  * those sites straight in the old generation; hits share the sites and live for microseconds, and
  * then every one of them left garbage for the full collector. Measured (wrk -c16, CPU of the
